@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Set up and run the series with one command.
+
+    python3 run.py lab     # open JupyterLab on the first lesson
+    python3 run.py app     # the lessons as web pages (code hidden), on this computer only
+    python3 run.py test    # run every test
+
+Both commands create (or reuse) a local virtual environment in ``.venv``
+from ``pyproject.toml``. An environment that is already up to date is not
+reinstalled: a stamp file records a hash of the files that define it.
+
+Only the Python standard library is used here, so this works on a fresh
+machine with Python 3.11 or newer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".chemo-series-installed"
+# The files whose content decides what the environment must hold.
+DEFINING_FILES = ("pyproject.toml",)
+EXTRAS = "test,app"
+FIRST_LESSON = "notebooks/00_start_here.ipynb"
+NOTEBOOKS = ROOT / "notebooks"
+# Holds voila/templates/chemo: the app's landing page and lesson page template.
+APP_DATA = ROOT / "app"
+APP_PORT = 8866
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _venv_python() -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
+
+
+def _wanted_stamp() -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version_info[:2]}|{EXTRAS}".encode())
+    for name in DEFINING_FILES:
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_environment() -> Path:
+    """Create or update ``.venv``; return its Python. Skips pip when up to date."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
+    python = _venv_python()
+    if not python.exists():
+        print(f"Creating a virtual environment in {VENV} ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = _wanted_stamp()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return python
+    print("Installing the series and its dependencies (first run only) ...", flush=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True
+    )
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--editable", f".[{EXTRAS}]"],
+        check=True,
+        cwd=ROOT,
+    )
+    STAMP.write_text(wanted + "\n")
+    return python
+
+
+def lab(python: Path, extra: list[str]) -> int:
+    # Bound to this computer only; Jupyter's token authentication stays on.
+    command = [
+        str(python), "-m", "jupyter", "lab",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.root_dir={ROOT}",
+        FIRST_LESSON,
+        *extra,
+    ]
+    return subprocess.call(command, cwd=ROOT)
+
+
+def app_environment(base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment Voila needs to find the series' own template."""
+    env = dict(os.environ if base is None else base)
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(APP_DATA), env.get("JUPYTER_PATH", "")) if p
+    )
+    return env
+
+
+def voila_command(python: Path, port: int = APP_PORT, *, open_browser: bool = True,
+                  notebook_dir: Path = NOTEBOOKS) -> list[str]:
+    """Voila serving every lesson in ``notebook_dir``; shared with tests and benchmarks."""
+    return [
+        str(python), "-m", "voila", str(notebook_dir),
+        "--Voila.ip=127.0.0.1",  # this computer only
+        f"--Voila.port={port}",
+        "--Voila.open_browser=" + str(open_browser),
+        # The series' template: a landing page listing the lessons in order,
+        # and lesson pages that fetch nothing from the internet.
+        "--VoilaConfiguration.template=chemo",
+        "--VoilaConfiguration.classic_tree=True",
+        "--VoilaConfiguration.strip_sources=True",  # code hidden
+        # A kernel whose page was closed without saying so (a crashed tab, a
+        # sleeping laptop) is shut down after two idle minutes.
+        "--MappingKernelManager.cull_idle_timeout=120",
+        "--MappingKernelManager.cull_interval=30",
+        "--MappingKernelManager.cull_connected=False",
+    ]
+
+
+def app(python: Path, extra: list[str]) -> int:
+    print(f"Serving the lessons at http://127.0.0.1:{APP_PORT}/ (Ctrl+C to stop).", flush=True)
+    return subprocess.call(
+        [*voila_command(python), *extra], cwd=ROOT, env=app_environment()
+    )
+
+
+def ensure_browser() -> bool:
+    """Make sure Debian's Chromium is there for the browser tests."""
+    if CHROMIUM.exists():
+        return True
+    if os.name == "posix" and os.geteuid() == 0:
+        print("Installing Chromium for the browser tests (apt-get) ...", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        for step in (["apt-get", "update", "-qq"],
+                     ["apt-get", "install", "-y", "-qq", "--no-install-recommends",
+                      "chromium"]):
+            done = subprocess.run(step, env=env, stdout=subprocess.DEVNULL)
+            if done.returncode != 0:
+                print(f"'{' '.join(step)}' failed.", flush=True)
+                return False
+        return CHROMIUM.exists()
+    print(
+        f"The browser tests need Chromium at {CHROMIUM}, which is missing.\n"
+        "Install it once, as an administrator:\n"
+        "    sudo apt-get update && sudo apt-get install -y chromium\n"
+        "then run this command again.",
+        flush=True,
+    )
+    return False
+
+
+def test(python: Path, extra: list[str]) -> int:
+    if not ensure_browser():
+        return 1
+    lint = subprocess.call([str(python), "-m", "ruff", "check", "."], cwd=ROOT)
+    if lint != 0:
+        print("ruff found problems (see above).", flush=True)
+        return lint
+    return subprocess.call([str(python), "-m", "pytest", *extra], cwd=ROOT)
+
+
+COMMANDS = {"lab": lab, "app": app, "test": test}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 2
+    python = ensure_environment()
+    return COMMANDS[argv[0]](python, argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,288 @@
+"""Clones of cancer cells that grow, compete and are killed by each dose.
+
+Units: time in days, cells as counts (expected values, not whole cells),
+rates per day, kill as "logs" (powers of ten) per full dose.
+
+The model, in words:
+
+- A tumour holds one or more *clones*: groups of cells that behave alike,
+  for example drug-sensitive and drug-resistant cells.
+- Between doses every clone grows at its own rate, slowed for all of them by
+  a shared crowding factor (see ``growth``): clones compete for one space.
+  A resistant clone may pay a *fitness cost*: it grows a little slower.
+- On each dose day, each clone loses a fixed *fraction* of its cells, not a
+  fixed number (Skipper's log-kill): a log kill of 2 leaves 1 cell in 100.
+  A reduced dose gives a proportionally smaller log kill.
+- Optionally (Norton-Simon) the kill is scaled by the crowding factor too:
+  fast-growing tumours respond more than crowded, slow ones.
+- Optionally, sensitive cells turn resistant by mutation at a rate per
+  division.
+- After a dose, a clone left with fewer than one cell is taken as wiped out.
+
+Left out: drug levels over time, cell-cycle phases, the immune system,
+spread between sites, normal tissue, side effects. See docs/model.md.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._checks import check_choice, check_fraction, check_int, check_number, check_sequence
+from .growth import GROWTH_LAWS
+from .treatment import Schedule
+
+__all__ = ["Clone", "SimulationResult", "simulate", "MAX_HORIZON_DAYS"]
+
+MAX_HORIZON_DAYS = 3650
+MAX_LOG_KILL = 12.0
+MAX_GROWTH_RATE_PER_DAY = 5.0
+
+
+@dataclass(frozen=True)
+class Clone:
+    """One group of cells that behave alike.
+
+    Attributes:
+        name: a short label, shown in legends ("sensitive", "resistant").
+        initial_cells: cells on day 0 (0 or more).
+        growth_rate_per_day: per-cell growth rate of an uncrowded tumour
+            (ln 2 / doubling time), before any fitness cost.
+        log_kill_per_dose: powers of ten killed by one full dose (0 = the drug
+            does nothing; 1 = 90% killed; 2 = 99% killed).
+        fitness_cost: fraction (0 to <1) by which this clone's growth rate is
+            lowered, the price some resistant cells pay.
+        resistant: whether this clone counts as resistant in shares and
+            captions, and receives cells that mutate.
+    """
+
+    name: str
+    initial_cells: float
+    growth_rate_per_day: float
+    log_kill_per_dose: float = 0.0
+    fitness_cost: float = 0.0
+    resistant: bool = False
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise ValueError(f"name must be a non-empty string; got {self.name!r}")
+        for attr, value in (
+            ("initial_cells", check_number("initial_cells", self.initial_cells,
+                                           minimum=0.0, maximum=1e15)),
+            ("growth_rate_per_day", check_number("growth_rate_per_day", self.growth_rate_per_day,
+                                                 minimum=0.0, maximum=MAX_GROWTH_RATE_PER_DAY)),
+            ("log_kill_per_dose", check_number("log_kill_per_dose", self.log_kill_per_dose,
+                                               minimum=0.0, maximum=MAX_LOG_KILL)),
+            ("fitness_cost", check_number("fitness_cost", self.fitness_cost, minimum=0.0,
+                                          maximum=1.0, max_inclusive=False)),
+        ):
+            object.__setattr__(self, attr, value)
+        if not isinstance(self.resistant, bool):
+            raise ValueError(f"resistant must be True or False; got {self.resistant!r}")
+
+    @property
+    def effective_growth_rate_per_day(self) -> float:
+        """Growth rate after the fitness cost."""
+        return self.growth_rate_per_day * (1.0 - self.fitness_cost)
+
+    @property
+    def surviving_fraction_per_dose(self) -> float:
+        """Fraction of this clone's cells left after one full dose: 10^-log_kill."""
+        return 10.0 ** (-self.log_kill_per_dose)
+
+
+@dataclass(frozen=True, eq=False)
+class SimulationResult:
+    """Cells of each clone over time.
+
+    ``days`` rises in steps of one day and holds each dose day twice: first
+    the count just before the dose, then just after, so plots show the drop.
+    ``cells`` has one row per clone and one column per entry of ``days``.
+    """
+
+    days: np.ndarray
+    cells: np.ndarray
+    clone_names: tuple[str, ...]
+    resistant: tuple[bool, ...]
+    schedule: Schedule
+    horizon_days: int
+
+    @property
+    def total_cells(self) -> np.ndarray:
+        return self.cells.sum(axis=0)
+
+    @property
+    def resistant_cells(self) -> np.ndarray:
+        mask = np.asarray(self.resistant, dtype=bool)
+        return self.cells[mask].sum(axis=0)
+
+    @property
+    def resistant_share(self) -> np.ndarray:
+        """Fraction of all cells that are resistant (0 where no cells are left)."""
+        total = self.total_cells
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.where(total > 0, self.resistant_cells / np.where(total > 0, total, 1), 0.0)
+        return share
+
+    def cells_of(self, name: str) -> np.ndarray:
+        """Cells over time of the clone called ``name``."""
+        check_choice("name", name, self.clone_names)
+        return self.cells[self.clone_names.index(name)]
+
+    def index_at(self, day: float) -> int:
+        """Index of the last sample on or before ``day`` (after any dose that day)."""
+        check_number("day", day, minimum=0.0, maximum=float(self.horizon_days))
+        return int(np.searchsorted(self.days, day, side="right") - 1)
+
+    def total_at(self, day: float) -> float:
+        """Total cells on ``day``, after that day's dose if there is one."""
+        return float(self.total_cells[self.index_at(day)])
+
+    @property
+    def nadir_index(self) -> int:
+        """Index of the lowest total (the first, if it repeats)."""
+        return int(np.argmin(self.total_cells))
+
+    @property
+    def nadir_day(self) -> float:
+        return float(self.days[self.nadir_index])
+
+    @property
+    def nadir_cells(self) -> float:
+        return float(self.total_cells[self.nadir_index])
+
+
+def _check_clones(clones: Sequence[Clone]) -> tuple[Clone, ...]:
+    items = check_sequence("clones", clones)
+    if not items:
+        raise ValueError("clones must hold at least 1 Clone; got an empty list")
+    for i, clone in enumerate(items):
+        if not isinstance(clone, Clone):
+            raise ValueError(f"clones[{i}] must be a Clone; got {clone!r}")
+    names = [c.name for c in items]
+    if len(set(names)) != len(names):
+        raise ValueError(f"clones must have distinct names; got {names}")
+    return items
+
+
+def simulate(
+    clones: Sequence[Clone],
+    schedule: Schedule,
+    horizon_days: int,
+    *,
+    law: str = "exponential",
+    carrying_capacity_cells: float = 1e12,
+    mutation_rate_per_division: float = 0.0,
+    norton_simon: bool = False,
+    steps_per_day: int = 4,
+) -> SimulationResult:
+    """Run the clones through ``schedule`` for ``horizon_days`` days.
+
+    Args:
+        clones: one or more ``Clone``s (distinct names).
+        schedule: the treatment; every dose must fall on or before the horizon.
+        horizon_days: last day simulated (1 to 3650).
+        law: "exponential", "logistic" or "gompertz" (see ``growth``).
+        carrying_capacity_cells: the most cells the site holds (shared).
+        mutation_rate_per_division: chance (0 to 1e-2) that a new cell of a
+            sensitive clone is born resistant; those cells join the first
+            resistant clone. Needs a clone with ``resistant=True`` if > 0.
+        norton_simon: scale each dose's log kill by the crowding factor.
+        steps_per_day: growth sub-steps per day (1 to 48). Exponential growth
+            without mutation is exact at any step; the other laws use an
+            exponential-Euler step whose error shrinks with more steps.
+
+    Returns:
+        A ``SimulationResult`` with at least daily samples.
+    """
+    items = _check_clones(clones)
+    if not isinstance(schedule, Schedule):
+        raise ValueError(f"schedule must be a Schedule; got {schedule!r}")
+    horizon = check_int("horizon_days", horizon_days, minimum=1, maximum=MAX_HORIZON_DAYS)
+    schedule.check_fits(horizon)
+    check_choice("law", law, GROWTH_LAWS)
+    capacity = check_number("carrying_capacity_cells", carrying_capacity_cells, minimum=10.0,
+                            maximum=1e15)
+    mutation = check_number("mutation_rate_per_division", mutation_rate_per_division,
+                            minimum=0.0, maximum=1e-2)
+    if not isinstance(norton_simon, bool):
+        raise ValueError(f"norton_simon must be True or False; got {norton_simon!r}")
+    steps = check_int("steps_per_day", steps_per_day, minimum=1, maximum=48)
+    resistant = tuple(c.resistant for c in items)
+    if mutation > 0 and not any(resistant):
+        raise ValueError("mutation_rate_per_division > 0 needs a clone with resistant=True")
+    if law != "exponential":
+        start_total = sum(c.initial_cells for c in items)
+        if start_total > capacity:
+            raise ValueError(f"total initial cells must be in [0, carrying_capacity_cells="
+                             f"{capacity:g}]; got {start_total:g}")
+
+    exact = law == "exponential" and mutation == 0.0
+    steps = 1 if exact else steps
+    dt = 1.0 / steps
+    rates = np.array([c.effective_growth_rate_per_day for c in items])
+    log_kill = np.array([c.log_kill_per_dose for c in items])
+    sensitive = ~np.asarray(resistant, dtype=bool)
+    target = resistant.index(True) if any(resistant) else -1
+    log_capacity = math.log(capacity)
+
+    def factor(total: float) -> float:
+        # Scalar version of growth.crowding_factor, inlined: it runs every sub-step.
+        if law == "exponential":
+            return 1.0
+        if law == "logistic":
+            return min(max(1.0 - total / capacity, 0.0), 1.0)
+        return min(max(math.log(capacity / max(total, 1.0)) / log_capacity, 0.0), 1.0)
+
+    doses_by_day: dict[int, float] = {}
+    for day, dose in zip(schedule.dose_days, schedule.dose_fractions, strict=True):
+        doses_by_day[day] = doses_by_day.get(day, 0.0) + dose
+
+    n_samples = horizon + 1 + len(doses_by_day)
+    days = np.empty(n_samples)
+    out = np.empty((len(items), n_samples))
+    cells = np.array([c.initial_cells for c in items], dtype=float)
+    exact_growth = np.exp(rates)  # one day of uncrowded growth
+    column = 0
+
+    for day in range(horizon + 1):
+        if day > 0:
+            if exact:
+                cells = cells * exact_growth
+            else:
+                for _ in range(steps):
+                    f = factor(float(cells.sum()))
+                    grown = cells * np.exp(rates * (f * dt))
+                    if mutation > 0.0:
+                        births = np.where(sensitive, grown - cells, 0.0)
+                        moved = mutation * np.maximum(births, 0.0)
+                        grown = grown - moved
+                        grown[target] += moved.sum()
+                    cells = grown
+        dose = doses_by_day.get(day)
+        if dose is not None:
+            days[column] = day
+            out[:, column] = cells
+            column += 1
+            kill = log_kill * dose
+            if norton_simon:
+                kill = kill * factor(float(cells.sum()))
+            cells = cells * np.power(10.0, -kill)
+            cells[cells < 1.0] = 0.0  # fewer than one cell left: that clone is gone
+        days[column] = day
+        out[:, column] = cells
+        column += 1
+
+    days.flags.writeable = False
+    out.flags.writeable = False
+    return SimulationResult(
+        days=days,
+        cells=out,
+        clone_names=tuple(c.name for c in items),
+        resistant=resistant,
+        schedule=schedule,
+        horizon_days=horizon,
+    )

@@ -1,0 +1,91 @@
+"""Cells, volume and diameter of a tumour treated as a sphere.
+
+Units: cells (count), volume in cm3, diameter in mm.
+
+Simplifications: the tumour is a solid sphere of uniform density. Real
+tumours are irregular, hold normal cells, fluid and dead tissue, and their
+density varies (about 1e9 cells per cm3 is the usual teaching figure; some
+sources use 1e8 for carcinomas). See docs/model.md.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ._checks import check_number
+
+__all__ = [
+    "DEFAULT_CELLS_PER_CM3",
+    "cells_to_volume_cm3",
+    "volume_cm3_to_diameter_mm",
+    "cells_to_diameter_mm",
+    "diameter_mm_to_cells",
+    "diameter_change_for_cell_change",
+    "cell_change_for_diameter_change",
+]
+
+DEFAULT_CELLS_PER_CM3 = 1e9
+_MM_PER_CM = 10.0
+
+
+def _density(cells_per_cm3: float) -> float:
+    return check_number("cells_per_cm3", cells_per_cm3, minimum=1.0, maximum=1e12)
+
+
+def _nonnegative_array(name: str, value):
+    array = np.asarray(value, dtype=float)
+    if array.ndim == 0:
+        check_number(name, float(array), minimum=0.0)
+    elif not np.all(np.isfinite(array)) or np.any(array < 0):
+        bad = array[~np.isfinite(array) | (array < 0)][0]
+        raise ValueError(f"{name} must hold finite numbers in [0, inf); got {bad!r}")
+    return array
+
+
+def cells_to_volume_cm3(cells, cells_per_cm3: float = DEFAULT_CELLS_PER_CM3):
+    """Volume in cm3 of ``cells`` packed at ``cells_per_cm3``. Accepts arrays."""
+    array = _nonnegative_array("cells", cells)
+    volume = array / _density(cells_per_cm3)
+    return float(volume) if volume.ndim == 0 else volume
+
+
+def volume_cm3_to_diameter_mm(volume_cm3):
+    """Diameter in mm of a sphere of ``volume_cm3``: d = (6 V / pi)^(1/3)."""
+    array = _nonnegative_array("volume_cm3", volume_cm3)
+    diameter = np.cbrt(6.0 * array / math.pi) * _MM_PER_CM
+    return float(diameter) if diameter.ndim == 0 else diameter
+
+
+def cells_to_diameter_mm(cells, cells_per_cm3: float = DEFAULT_CELLS_PER_CM3):
+    """Diameter in mm of a spherical tumour of ``cells``. 1e9 cells is about 12.4 mm."""
+    return volume_cm3_to_diameter_mm(cells_to_volume_cm3(cells, cells_per_cm3))
+
+
+def diameter_mm_to_cells(diameter_mm, cells_per_cm3: float = DEFAULT_CELLS_PER_CM3):
+    """Cells in a sphere of ``diameter_mm`` (the inverse of cells_to_diameter_mm)."""
+    array = _nonnegative_array("diameter_mm", diameter_mm)
+    volume_cm3 = math.pi / 6.0 * (array / _MM_PER_CM) ** 3
+    cells = volume_cm3 * _density(cells_per_cm3)
+    return float(cells) if cells.ndim == 0 else cells
+
+
+def diameter_change_for_cell_change(fraction_of_cells_left: float) -> float:
+    """Fractional change in diameter when a fraction of the cells is left.
+
+    Diameter follows the cube root of the cell count, so half the cells left
+    (0.5) gives 0.5 ** (1/3) - 1, about -0.21: only a fifth off the diameter.
+    """
+    left = check_number("fraction_of_cells_left", fraction_of_cells_left, minimum=0.0)
+    return left ** (1.0 / 3.0) - 1.0
+
+
+def cell_change_for_diameter_change(diameter_change: float) -> float:
+    """Fractional change in cells for a fractional change in diameter.
+
+    A 30% smaller diameter (-0.30) needs 0.7 ** 3 - 1, about -0.66: two thirds
+    of the cells gone.
+    """
+    change = check_number("diameter_change", diameter_change, minimum=-1.0)
+    return (1.0 + change) ** 3 - 1.0

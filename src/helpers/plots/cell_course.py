@@ -1,0 +1,152 @@
+"""Cells (log scale) and tumour diameter over time, with dose days marked.
+
+Used by the lessons on log kill (01), resistant cells (02) and doses (05).
+The figure knows nothing about the model: panels hand it arrays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+from .live_figure import LiveFigure
+from .style import GREY, ORANGE
+
+__all__ = ["CellCourseFigure", "decade_limits", "cells_tick_label"]
+
+_BIG = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def cells_tick_label(value: float, _position=None) -> str:
+    """Log-axis tick labels in words ("10,000", "1 million"): plainer than 10^4,
+    and far cheaper to draw than mathtext."""
+    if value < 1e6:
+        return f"{value:,.0f}"
+    for scale, word in _BIG:
+        if value >= scale:
+            return f"{value / scale:,.0f} {word}"
+    return f"{value:g}"  # pragma: no cover
+
+
+def decade_limits(values: np.ndarray, floor: float = 1.0,
+                  min_decades: int = 3) -> tuple[float, float]:
+    """Log-axis limits snapped to powers of ten around the positive ``values``."""
+    positive = values[np.isfinite(values) & (values >= floor)]
+    if positive.size == 0:
+        return floor, floor * 10.0**min_decades
+    low = 10.0 ** np.floor(np.log10(positive.min()))
+    high = 10.0 ** np.ceil(np.log10(positive.max()) + 1e-9)
+    if high / low < 10.0**min_decades:
+        high = low * 10.0**min_decades
+    return float(max(low, floor)), float(high)
+
+
+class CellCourseFigure(LiveFigure):
+    """Top: cells on a log scale. Bottom (optional): diameter in mm.
+
+    Args:
+        roles: which lines to draw on the cells axes, in legend order
+            (names from ``style.ROLES``, e.g. "total", "sensitive").
+        show_diameter: add the diameter-in-mm axes below.
+        show_band: shade the "too small to see on a scan" band.
+        theme: "standard" or "projector".
+    """
+
+    def __init__(self, roles: Sequence[str] = ("total",), *, show_diameter: bool = True,
+                 show_band: bool = False, theme: str = "standard") -> None:
+        self.roles = tuple(roles)
+        self.show_diameter = show_diameter
+        self.show_band = show_band
+        self.height_in = 5.2 if show_diameter else 3.6
+        super().__init__(theme)
+
+    def build(self, figure: Figure) -> list[Axes]:
+        if self.show_diameter:
+            cells_ax, diameter_ax = figure.subplots(2, 1, sharex=True,
+                                                    height_ratios=(3, 2))
+        else:
+            cells_ax, diameter_ax = figure.subplots(1, 1), None
+        cells_ax.set_yscale("log")
+        cells_ax.yaxis.set_major_locator(LogLocator(base=10, numticks=8))
+        cells_ax.yaxis.set_major_formatter(FuncFormatter(cells_tick_label))
+        cells_ax.yaxis.set_minor_formatter(NullFormatter())
+        cells_ax.set_ylabel("Cancer cells\n(log scale)")
+        cells_ax.set_xlim(0, 100)
+        cells_ax.set_ylim(1, 1e12)
+        self.lines = {role: self.line(cells_ax, role) for role in self.roles}
+        self.band = None
+        if self.show_band:
+            self.band = self.dynamic(cells_ax.axhspan(
+                1, 1, color=GREY, alpha=self.theme.band_alpha, linewidth=0,
+                label="Smallest size a scan can show"))
+        self.doses = self.dynamic(cells_ax.scatter([], [], marker="v", s=(4 * self.theme.line_width_pt) ** 2,
+                                      color=ORANGE, edgecolor="black", linewidth=0.5,
+                                      zorder=5, label="Dose given", clip_on=False))
+        (nadir,) = cells_ax.plot([], [], marker="o", markersize=9, linestyle="none",
+                                      markerfacecolor="none", markeredgecolor="black",
+                                      markeredgewidth=2, label="Lowest point (nadir)")
+        self.nadir = self.dynamic(nadir)
+        cells_ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+        axes = [cells_ax]
+        self.diameter_line = None
+        if diameter_ax is not None:
+            self.diameter_line = self.line(diameter_ax, "diameter")
+            diameter_ax.set_ylabel("Diameter (mm)")
+            diameter_ax.set_ylim(0, 20)
+            axes.append(diameter_ax)
+        axes[-1].set_xlabel("Days since the first dose")
+        return axes
+
+    def update(
+        self,
+        days: np.ndarray,
+        cells_by_role: Mapping[str, np.ndarray],
+        *,
+        dose_days: Sequence[float] = (),
+        nadir: tuple[float, float] | None = None,
+        diameter_mm: np.ndarray | None = None,
+        band_cells: tuple[float, float] | None = None,
+        x_max_days: float | None = None,
+    ) -> None:
+        """Put new data into the existing artists (no new figure, no re-layout)."""
+        cells_ax = self.axes[0]
+        shown = []
+        for role, artist in self.lines.items():
+            values = cells_by_role.get(role)
+            if values is None:
+                artist.set_data([], [])
+                continue
+            # Zero cells cannot sit on a log axis: leave a gap instead of a NaN warning.
+            plotted = np.where(values >= 1.0, values, np.nan)
+            artist.set_data(days, plotted)
+            shown.append(values)
+        x_max = float(x_max_days if x_max_days is not None else days[-1])
+        cells_ax.set_xlim(0, max(x_max, 1.0))
+        # The bottom of the axis is always one cell (below it, a clone is gone);
+        # the top snaps to a power of ten, so most moves keep the same axes.
+        _, high = decade_limits(np.concatenate(shown) if shown else np.array([]))
+        if band_cells is not None:
+            high = max(high, band_cells[1] * 10)
+        low = 1.0
+        cells_ax.set_ylim(low, high)
+        top = high / 1.0
+        self.doses.set_offsets(np.column_stack([dose_days, np.full(len(dose_days), top)])
+                               if len(dose_days) else np.empty((0, 2)))
+        if nadir is not None and nadir[1] >= 1.0:
+            self.nadir.set_data([nadir[0]], [nadir[1]])
+        else:
+            self.nadir.set_data([], [])
+        if self.band is not None:
+            lower, upper = band_cells if band_cells is not None else (1.0, 1.0)
+            self.band.set_y(lower)  # type: ignore[attr-defined]
+            self.band.set_height(upper - lower)  # type: ignore[attr-defined]
+        if self.diameter_line is not None and diameter_mm is not None:
+            self.diameter_line.set_data(days, diameter_mm)
+            top_mm = float(np.nanmax(diameter_mm)) if diameter_mm.size else 1.0
+            # Snap to 5 mm steps so most slider moves keep the axes (and the cached
+            # background) as they are.
+            self.axes[1].set_ylim(0, 5.0 * np.ceil(max(5.0, 1.1 * top_mm) / 5.0))

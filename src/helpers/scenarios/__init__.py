@@ -1,0 +1,37 @@
+"""Named teaching scenarios: one per row of the article's "What you may see" table.
+
+Each scenario is a documented parameter set plus the pattern it claims to
+show; tests run every scenario through the models and check that claim.
+
+- ``treatment``: scenarios that need only cells and doses (lessons 02, 05).
+- ``imaging``: scenarios that need lesions and scans (lessons 03, 04).
+
+``SCENARIOS`` merges them by name; lessons load them by name.
+"""
+
+from __future__ import annotations
+
+SCENARIOS: dict[str, object] = {}
+
+try:  # each family registers itself when its module exists
+    from .treatment import TREATMENT_SCENARIOS
+
+    SCENARIOS.update(TREATMENT_SCENARIOS)
+except ImportError:  # pragma: no cover - while a family is being written
+    pass
+try:
+    from .imaging import IMAGING_SCENARIOS
+
+    SCENARIOS.update(IMAGING_SCENARIOS)
+except ImportError:  # pragma: no cover
+    pass
+
+
+def scenario_named(name: str):
+    """The scenario called ``name``; a clear ValueError lists the known names."""
+    if name not in SCENARIOS:
+        raise ValueError(f"scenario must be one of {sorted(SCENARIOS)}; got {name!r}")
+    return SCENARIOS[name]
+
+
+__all__ = ["SCENARIOS", "scenario_named"]
