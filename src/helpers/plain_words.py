@@ -82,11 +82,13 @@ def one_in(fraction: float) -> str:
 
 
 def days_in_words(days: float) -> str:
-    """12 -> '12 days'; 70 -> '10 weeks'; 400 -> 'about 13 months'."""
+    """12 -> '12 days'; 70 -> '10 weeks'; 400 -> 'about 13 months'; 1100 -> 'about 3 years'."""
     if days < 1.5:
         return "1 day" if round(days) == 1 else f"{days:.0f} days"
     if days < 56:
         return f"{days:.0f} days"
     if days < 365:
         return f"{days / 7:.0f} weeks"
-    return f"about {days / 30.44:.0f} months"
+    if days < 730:
+        return f"about {days / 30.44:.0f} months"
+    return f"about {days / 365.25:.0f} years"

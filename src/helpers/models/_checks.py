@@ -68,8 +68,8 @@ def check_int(name: str, value: object, *, minimum: int | None = None,
     low = "-inf" if minimum is None else str(minimum)
     high = "inf" if maximum is None else str(maximum)
     allowed = f"whole numbers from {low} to {high}"
-    is_whole = (_is_real(value) and float(value) == int(value)  # type: ignore[arg-type]
-                and math.isfinite(float(value)))  # type: ignore[arg-type]
+    is_whole = (_is_real(value) and math.isfinite(float(value))  # type: ignore[arg-type]
+                and float(value) == int(value))  # type: ignore[arg-type]
     if not is_whole:
         raise ValueError(f"{name} must be one of the {allowed}; got {value!r}")
     number = int(value)  # type: ignore[call-overload]

@@ -88,7 +88,7 @@ class LessonPanel:
         buttons = widgets.HBox(
             [self.example, self.reset_button, self.projector] if self.presets
             else [self.reset_button, self.projector],
-            layout=widgets.Layout(flex_flow="row wrap", gap="0.5em", align_items="center"),
+            layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
         )
         self.widget = widgets.VBox(
             [*(header if self.title else []), buttons, self.story,

@@ -16,7 +16,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 from .live_figure import LiveFigure
 from .style import GREY, ORANGE
 
-__all__ = ["CellCourseFigure", "decade_limits", "cells_tick_label"]
+__all__ = ["CellCourseFigure", "decade_limits", "cells_tick_label", "on_log_axis"]
 
 _BIG = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -45,6 +45,21 @@ def decade_limits(values: np.ndarray, floor: float = 1.0,
     return float(max(low, floor)), float(high)
 
 
+def on_log_axis(cells: np.ndarray) -> np.ndarray:
+    """Cells ready for a log axis whose floor is one cell.
+
+    Zero cannot sit on a log axis, so samples below one cell become gaps
+    (NaN, which matplotlib leaves undrawn); the first sample of each run of
+    "gone" is pinned to the floor, so the line visibly drops to the bottom.
+    """
+    values = np.asarray(cells, dtype=float)
+    gone = values < 1.0
+    plotted = np.where(gone, np.nan, values)
+    drops = gone & np.concatenate([[False], ~gone[:-1]])
+    plotted[drops] = 1.0
+    return plotted
+
+
 class CellCourseFigure(LiveFigure):
     """Top: cells on a log scale. Bottom (optional): diameter in mm.
 
@@ -53,12 +68,15 @@ class CellCourseFigure(LiveFigure):
             (names from ``style.ROLES``, e.g. "total", "sensitive").
         show_diameter: add the diameter-in-mm axes below.
         show_band: shade the "too small to see on a scan" band.
+        x_label: the time axis label.
         theme: "standard" or "projector".
     """
 
     def __init__(self, roles: Sequence[str] = ("total",), *, show_diameter: bool = True,
-                 show_band: bool = False, theme: str = "standard") -> None:
+                 show_band: bool = False, x_label: str = "Days since the first dose",
+                 theme: str = "standard") -> None:
         self.roles = tuple(roles)
+        self.x_label = x_label
         self.show_diameter = show_diameter
         self.show_band = show_band
         self.height_in = 5.2 if show_diameter else 3.6
@@ -98,7 +116,7 @@ class CellCourseFigure(LiveFigure):
             diameter_ax.set_ylabel("Diameter (mm)")
             diameter_ax.set_ylim(0, 20)
             axes.append(diameter_ax)
-        axes[-1].set_xlabel("Days since the first dose")
+        axes[-1].set_xlabel(self.x_label)
         return axes
 
     def update(
@@ -120,8 +138,7 @@ class CellCourseFigure(LiveFigure):
             if values is None:
                 artist.set_data([], [])
                 continue
-            # Zero cells cannot sit on a log axis: leave a gap instead of a NaN warning.
-            plotted = np.where(values >= 1.0, values, np.nan)
+            plotted = on_log_axis(values)
             artist.set_data(days, plotted)
             shown.append(values)
         x_max = float(x_max_days if x_max_days is not None else days[-1])
