@@ -103,8 +103,10 @@ class LogKillPanel(LessonPanel):
         }
 
     def make_figure(self, theme: str) -> CellCourseFigure:
+        # The cells axis is fixed (1 to 10 trillion): the same picture frame for every
+        # slider position makes "higher" and "lower" easy to compare.
         return CellCourseFigure(("total", "untreated"), show_diameter=True, show_band=True,
-                                theme=theme)
+                                cells_top=1e13, theme=theme)
 
     # -- model ----------------------------------------------------------------
     def compute(self, values: Mapping[str, Any]) -> dict[str, Any]:

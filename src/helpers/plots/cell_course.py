@@ -18,6 +18,7 @@ from .style import GREY, ORANGE
 
 __all__ = ["CellCourseFigure", "decade_limits", "cells_tick_label", "on_log_axis"]
 
+DIAMETER_TOPS_MM = (5.0, 10.0, 20.0, 30.0, 50.0, 100.0, 150.0, 200.0)
 _BIG = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
@@ -69,13 +70,16 @@ class CellCourseFigure(LiveFigure):
         show_diameter: add the diameter-in-mm axes below.
         show_band: shade the "too small to see on a scan" band.
         x_label: the time axis label.
+        cells_top: a fixed top for the cells axis (a power of ten), or None to
+            follow the data. A fixed axis makes slider positions easy to compare.
         theme: "standard" or "projector".
     """
 
     def __init__(self, roles: Sequence[str] = ("total",), *, show_diameter: bool = True,
                  show_band: bool = False, x_label: str = "Days since the first dose",
-                 theme: str = "standard") -> None:
+                 cells_top: float | None = None, theme: str = "standard") -> None:
         self.roles = tuple(roles)
+        self.cells_top = cells_top
         self.x_label = x_label
         self.show_diameter = show_diameter
         self.show_band = show_band
@@ -148,6 +152,8 @@ class CellCourseFigure(LiveFigure):
         _, high = decade_limits(np.concatenate(shown) if shown else np.array([]))
         if band_cells is not None:
             high = max(high, band_cells[1] * 10)
+        if self.cells_top is not None:
+            high = self.cells_top
         low = 1.0
         cells_ax.set_ylim(low, high)
         top = high / 1.0
@@ -164,6 +170,7 @@ class CellCourseFigure(LiveFigure):
         if self.diameter_line is not None and diameter_mm is not None:
             self.diameter_line.set_data(days, diameter_mm)
             top_mm = float(np.nanmax(diameter_mm)) if diameter_mm.size else 1.0
-            # Snap to 5 mm steps so most slider moves keep the axes (and the cached
-            # background) as they are.
-            self.axes[1].set_ylim(0, 5.0 * np.ceil(max(5.0, 1.1 * top_mm) / 5.0))
+            # Snap to a few round tops so most slider moves keep the axes (and the
+            # cached background) as they are.
+            self.axes[1].set_ylim(0, next((top for top in DIAMETER_TOPS_MM
+                                           if top >= 1.1 * top_mm), DIAMETER_TOPS_MM[-1]))
