@@ -104,7 +104,7 @@ class CellCourseFigure(LiveFigure):
         if self.show_band:
             self.band = self.dynamic(cells_ax.axhspan(
                 1, 1, color=GREY, alpha=self.theme.band_alpha, linewidth=0,
-                label="Smallest size a scan can show"))
+                label="Smallest size a scan can show", zorder=1.6))  # above the grid, as blitted
         self.doses = self.dynamic(cells_ax.scatter([], [], marker="v", s=(4 * self.theme.line_width_pt) ** 2,
                                       color=ORANGE, edgecolor="black", linewidth=0.5,
                                       zorder=5, label="Dose given", clip_on=False))

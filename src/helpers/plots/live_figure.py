@@ -100,7 +100,8 @@ class LiveFigure:
                 self._background_key = key
             else:
                 canvas.restore_region(self._background)
-            for artist in self._dynamic:
+            # Same stacking order as a full draw would use.
+            for artist in sorted(self._dynamic, key=lambda a: a.get_zorder()):
                 artist.axes.draw_artist(artist)
 
     def png_bytes(self) -> bytes:
