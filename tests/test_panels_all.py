@@ -10,9 +10,9 @@ import pkgutil
 import re
 
 import ipywidgets as widgets
-from matplotlib.layout_engine import ConstrainedLayoutEngine
 import numpy as np
 import pytest
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 import helpers.panels
 from helpers.panels.base import LessonPanel

@@ -48,7 +48,8 @@ def check_number(
     number = float(value)  # type: ignore[arg-type]
     if not math.isfinite(number):
         raise ValueError(f"{name} must be a finite number in {allowed}; got {number!r}")
-    too_low = minimum is not None and (number < minimum or (not min_inclusive and number == minimum))
+    too_low = minimum is not None and (
+        number < minimum or (not min_inclusive and number == minimum))
     too_high = maximum is not None and (
         number > maximum or (not max_inclusive and number == maximum)
     )

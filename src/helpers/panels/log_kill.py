@@ -79,7 +79,8 @@ class LogKillPanel(LessonPanel):
             "but cells are still there: surgery removes the rest.",
         ),
         "Growth outpaces the kill": (
-            {"kill": math.log10(2.0), "doubling_time_days": 10, "cycle_length_days": 21, "cycles": 6,
+            {"kill": math.log10(2.0), "doubling_time_days": 10, "cycle_length_days": 21,
+             "cycles": 6,
              "start_cells": 1e9},
             "Each dose kills half the cells, but they double every ten days. Between doses "
             "they more than make up the loss, so the tumour grows during treatment.",

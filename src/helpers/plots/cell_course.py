@@ -105,12 +105,12 @@ class CellCourseFigure(LiveFigure):
             self.band = self.dynamic(cells_ax.axhspan(
                 1, 1, color=GREY, alpha=self.theme.band_alpha, linewidth=0,
                 label="Smallest size a scan can show", zorder=1.6))  # above the grid, as blitted
-        self.doses = self.dynamic(cells_ax.scatter([], [], marker="v", s=(4 * self.theme.line_width_pt) ** 2,
-                                      color=ORANGE, edgecolor="black", linewidth=0.5,
-                                      zorder=5, label="Dose given", clip_on=False))
+        self.doses = self.dynamic(cells_ax.scatter(
+            [], [], marker="v", s=(4 * self.theme.line_width_pt) ** 2, color=ORANGE,
+            edgecolor="black", linewidth=0.5, zorder=5, label="Dose given", clip_on=False))
         (nadir,) = cells_ax.plot([], [], marker="o", markersize=9, linestyle="none",
-                                      markerfacecolor="none", markeredgecolor="black",
-                                      markeredgewidth=2, label="Lowest point (nadir)")
+                                 markerfacecolor="none", markeredgecolor="black",
+                                 markeredgewidth=2, label="Lowest point (nadir)")
         self.nadir = self.dynamic(nadir)
         cells_ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
         axes = [cells_ax]
