@@ -107,7 +107,8 @@ class LogKillPanel(LessonPanel):
         # The cells axis is fixed (1 to 10 trillion): the same picture frame for every
         # slider position makes "higher" and "lower" easy to compare.
         return CellCourseFigure(("total", "untreated"), show_diameter=True, show_band=True,
-                                cells_top=1e13, theme=theme)
+                                cells_top=1e13, title="Cancer cells: a drop at each dose, "
+                                "regrowth in between", theme=theme)
 
     # -- model ----------------------------------------------------------------
     def compute(self, values: Mapping[str, Any]) -> dict[str, Any]:

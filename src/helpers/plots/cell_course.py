@@ -70,6 +70,8 @@ class CellCourseFigure(LiveFigure):
         show_diameter: add the diameter-in-mm axes below.
         show_band: shade the "too small to see on a scan" band.
         x_label: the time axis label.
+        title: the title over the cells axes (it also gives the dose markers on
+            the top edge room to show whole).
         cells_top: a fixed top for the cells axis (a power of ten), or None to
             follow the data. A fixed axis makes slider positions easy to compare.
         theme: "standard" or "projector".
@@ -77,8 +79,10 @@ class CellCourseFigure(LiveFigure):
 
     def __init__(self, roles: Sequence[str] = ("total",), *, show_diameter: bool = True,
                  show_band: bool = False, x_label: str = "Days since the first dose",
-                 cells_top: float | None = None, theme: str = "standard") -> None:
+                 cells_top: float | None = None, title: str = "Cancer cells over time",
+                 theme: str = "standard") -> None:
         self.roles = tuple(roles)
+        self.title = title
         self.cells_top = cells_top
         self.x_label = x_label
         self.show_diameter = show_diameter
@@ -97,6 +101,7 @@ class CellCourseFigure(LiveFigure):
         cells_ax.yaxis.set_major_formatter(FuncFormatter(cells_tick_label))
         cells_ax.yaxis.set_minor_formatter(NullFormatter())
         cells_ax.set_ylabel("Cancer cells\n(log scale)")
+        cells_ax.set_title(self.title, loc="left", pad=20)
         cells_ax.set_xlim(0, 100)
         cells_ax.set_ylim(1, 1e12)
         self.lines = {role: self.line(cells_ax, role) for role in self.roles}

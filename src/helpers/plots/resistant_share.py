@@ -1,0 +1,106 @@
+"""Cells of each clone (log scale) above the share of resistant cells (lesson 02).
+
+A ``CellCourseFigure`` (total, sensitive and resistant cells, the scan
+detection band, dose days, the nadir) with a second axes below it: the
+resistant share over time, on a log scale labelled "1 in 1,000" ... "all",
+so a share that grows tenfold each cycle climbs in even steps.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter, NullLocator
+
+from .cell_course import CellCourseFigure, cells_tick_label
+
+__all__ = ["ResistantShareFigure", "share_tick_label", "share_limits"]
+
+#: The smallest share the axis shows (1 in 100 million).
+SHARE_FLOOR = 1e-8
+
+
+def share_tick_label(value: float, _position=None) -> str:
+    """1e-3 -> '1 in 1,000'; 1e-7 -> '1 in 10 million'; 1 -> 'all'."""
+    if value >= 0.999:
+        return "all"
+    if value <= 0:
+        return ""
+    return f"1 in {cells_tick_label(round(1.0 / value))}"
+
+
+def share_limits(share: np.ndarray) -> tuple[float, float]:
+    """Log-axis limits for a share: a power of ten below the smallest share, up to 1."""
+    positive = share[np.isfinite(share) & (share > 0)]
+    if positive.size == 0:
+        return SHARE_FLOOR, 1.0
+    low = 10.0 ** np.floor(np.log10(positive.min()) - 1e-9)
+    low = min(max(low, SHARE_FLOOR), 1e-2)
+    return float(low), 1.0
+
+
+class ResistantShareFigure(CellCourseFigure):
+    """Top: cells of each clone; bottom: the share of cells that are resistant.
+
+    Args:
+        roles: lines on the cells axes (default total, sensitive, resistant).
+        show_band: shade the band where a scan starts to show the tumour.
+        theme: "standard" or "projector".
+    """
+
+    def __init__(self, roles: Sequence[str] = ("total", "sensitive", "resistant"), *,
+                 show_band: bool = True, theme: str = "standard") -> None:
+        super().__init__(roles, show_diameter=False, show_band=show_band, theme=theme)
+
+    def build(self, figure: Figure) -> list[Axes]:
+        # CellCourseFigure sizes the figure for one axes; this one needs room for two.
+        self.height_in = 5.6
+        figure.set_size_inches(self.theme.figure_width_in, self.height_in)
+        (cells_ax,) = super().build(figure)
+        grid = figure.add_gridspec(2, 1, height_ratios=(3, 2))
+        cells_ax.set_subplotspec(grid[0])
+        share_ax = figure.add_subplot(grid[1], sharex=cells_ax)
+        # A title gives the dose markers on the top edge room to show whole.
+        cells_ax.set_title("Cancer cells of each kind", loc="left", pad=20)
+        cells_ax.set_xlabel("")
+        cells_ax.tick_params(labelbottom=False)
+        share_ax.set_yscale("log")
+        share_ax.set_ylim(SHARE_FLOOR, 1.0)
+        share_ax.yaxis.set_major_locator(FixedLocator([10.0**k for k in range(-8, 1)]))
+        share_ax.yaxis.set_major_formatter(FuncFormatter(share_tick_label))
+        share_ax.yaxis.set_minor_locator(NullLocator())
+        share_ax.yaxis.set_minor_formatter(NullFormatter())
+        share_ax.set_ylabel("Share of cells\nthat resist (log)")
+        share_ax.set_xlabel("Days since the first dose")
+        self.share_line = self.line(share_ax, "share")
+        self.share_ax = share_ax
+        return [cells_ax, share_ax]
+
+    def update(  # type: ignore[override]
+        self,
+        days: np.ndarray,
+        cells_by_role: Mapping[str, np.ndarray],
+        *,
+        share: np.ndarray | None = None,
+        **kwargs,
+    ) -> None:
+        """As ``CellCourseFigure.update``, plus the resistant ``share`` (0 to 1)."""
+        super().update(days, cells_by_role, **kwargs)
+        if share is None:
+            self.share_line.set_data([], [])
+            return
+        values = np.asarray(share, dtype=float)
+        # A share of 0 (no resistant cells, or no cells at all) has no place on a
+        # log axis: leave a gap.
+        self.share_line.set_data(days, np.where(values > 0, values, np.nan))
+        low, high = share_limits(values)
+        if (low, high) != self.share_ax.get_ylim():
+            self.share_ax.set_ylim(low, high)
+            # Every power of ten over a short range; every other one over a long range.
+            step = 1 if low >= 1e-4 else 2
+            self.share_ax.yaxis.set_major_locator(
+                FixedLocator([10.0**k for k in range(0, round(math.log10(low)) - 1, -step)]))
