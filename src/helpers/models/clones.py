@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import check_choice, check_fraction, check_int, check_number, check_sequence
+from ._checks import check_choice, check_int, check_number, check_sequence
 from .growth import GROWTH_LAWS
 from .treatment import Schedule
 

@@ -57,6 +57,9 @@ ROLES: dict[str, Role] = {
     "lesion_c": Role(BLUISH_GREEN, "-.", "Lesion C"),
     "lesion_d": Role(REDDISH_PURPLE, ":", "Lesion D"),
     "lesion_e": Role(ORANGE, (0, (5, 1, 1, 1, 1, 1)), "Lesion E"),  # type: ignore[arg-type]
+    # Lessons 03 and 04 (scans and response).
+    "scan_day": Role(GREY, ":", "Scan day"),
+    "sum_of_diameters": Role(BLACK, "-", "Sum of measured diameters", marker="o"),
 }
 
 
@@ -75,7 +78,7 @@ class Theme:
 
 THEMES: dict[str, Theme] = {
     "standard": Theme("standard", 10.0, 1.8, 8.0, 80.0, 0.3, 0.15),
-    "projector": Theme("projector", 14.0, 3.2, 8.0, 90.0, 0.5, 0.25),
+    "projector": Theme("projector", 14.0, 3.2, 10.5, 90.0, 0.5, 0.25),
 }
 
 

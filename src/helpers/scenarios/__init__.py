@@ -11,20 +11,10 @@ show; tests run every scenario through the models and check that claim.
 
 from __future__ import annotations
 
-SCENARIOS: dict[str, object] = {}
+from .imaging import IMAGING_SCENARIOS
+from .treatment import TREATMENT_SCENARIOS
 
-try:  # each family registers itself when its module exists
-    from .treatment import TREATMENT_SCENARIOS
-
-    SCENARIOS.update(TREATMENT_SCENARIOS)
-except ImportError:  # pragma: no cover - while a family is being written
-    pass
-try:
-    from .imaging import IMAGING_SCENARIOS
-
-    SCENARIOS.update(IMAGING_SCENARIOS)
-except ImportError:  # pragma: no cover
-    pass
+SCENARIOS: dict[str, object] = {**TREATMENT_SCENARIOS, **IMAGING_SCENARIOS}
 
 
 def scenario_named(name: str):

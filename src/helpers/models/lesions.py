@@ -1,0 +1,358 @@
+"""A patient with several lesions: tumour deposits in different places.
+
+Units: time in days (day 0 is the first dose's day, the baseline), cells as
+counts, diameters in mm.
+
+The model, in words:
+
+- Each *lesion* (a tumour deposit in one place, e.g. the liver or a lung) has
+  its own mix of clones (see ``clones``): some sites hold more drug-resistant
+  cells than others, so they answer the same drug differently.
+- Each lesion starts on its *seeding day*, either from a few cells (cells
+  shed by another tumour) or at a given size (a lesion already there at
+  baseline). A seeding day may fall before day 0: cells shed before the first
+  dose keep growing, unseen, until they are big enough for a scan.
+- Before day 0 a lesion grows untreated. From day 0 every lesion gets the
+  same doses on the same days (one schedule: the drug reaches every site).
+  A lesion seeded after day 0 meets only the doses given after its seeding.
+- A lesion's size is the diameter of a sphere holding its cells (``size``).
+
+Left out: how cells travel and settle (most shed cells die; here one seed is
+simply one lesion), differences in drug delivery between sites, lymph
+nodes, lesion shape, necrosis. See docs/model.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ._checks import check_choice, check_number, check_sequence
+from .clones import MAX_HORIZON_DAYS, Clone, simulate
+from .growth import GROWTH_LAWS, doubling_time_days_to_rate_per_day
+from .size import DEFAULT_CELLS_PER_CM3, cells_to_diameter_mm, diameter_mm_to_cells
+from .treatment import Schedule
+
+__all__ = [
+    "Lesion",
+    "Patient",
+    "PatientCourse",
+    "make_lesion",
+    "simulate_patient",
+    "MAX_LESIONS",
+    "EARLIEST_SEEDING_DAY",
+]
+
+MAX_LESIONS = 5
+EARLIEST_SEEDING_DAY = -MAX_HORIZON_DAYS
+# More cells than this (a sphere over a metre across) means the parameters
+# make no sense for a person: say so instead of computing nonsense.
+MAX_LESION_CELLS = 1e15
+
+
+@dataclass(frozen=True)
+class Lesion:
+    """One tumour deposit.
+
+    Attributes:
+        name: a short label ("A", "Liver"); distinct within a patient.
+        clones: the clone mix; each clone's ``initial_cells`` is its count on
+            the seeding day (not on day 0).
+        seeding_day: day the deposit starts (negative = before the first dose).
+        site: where it is, in plain words ("liver"); may be empty.
+        law: growth law of this site ("exponential", "logistic", "gompertz").
+        carrying_capacity_cells: the most cells this site holds.
+    """
+
+    name: str
+    clones: tuple[Clone, ...]
+    seeding_day: int = 0
+    site: str = ""
+    law: str = "exponential"
+    carrying_capacity_cells: float = 1e12
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise ValueError(f"name must be a non-empty string; got {self.name!r}")
+        clones = check_sequence("clones", self.clones)
+        if not clones or not all(isinstance(c, Clone) for c in clones):
+            raise ValueError(f"clones must hold at least 1 Clone; got {self.clones!r}")
+        names = [c.name for c in clones]
+        if len(set(names)) != len(names):
+            raise ValueError(f"clones must have distinct names; got {names}")
+        seeding = check_number("seeding_day", self.seeding_day, minimum=EARLIEST_SEEDING_DAY,
+                               maximum=MAX_HORIZON_DAYS)
+        if seeding != int(seeding):
+            raise ValueError(f"seeding_day must be a whole number of days; got {seeding:g}")
+        if not isinstance(self.site, str):
+            raise ValueError(f"site must be a string; got {self.site!r}")
+        check_choice("law", self.law, GROWTH_LAWS)
+        capacity = check_number("carrying_capacity_cells", self.carrying_capacity_cells,
+                                minimum=10.0, maximum=1e15)
+        if self.law != "exponential" and self.start_cells > capacity:
+            raise ValueError(f"the clones' initial cells must total at most "
+                             f"carrying_capacity_cells={capacity:g}; got {self.start_cells:g}")
+        object.__setattr__(self, "clones", clones)
+        object.__setattr__(self, "seeding_day", int(seeding))
+        object.__setattr__(self, "carrying_capacity_cells", capacity)
+
+    @property
+    def start_cells(self) -> float:
+        """Cells on the seeding day (all clones)."""
+        return float(sum(c.initial_cells for c in self.clones))
+
+    @property
+    def label(self) -> str:
+        """'Lesion A (liver)' or 'Lesion A'."""
+        return f"Lesion {self.name}" + (f" ({self.site})" if self.site else "")
+
+
+def make_lesion(
+    name: str,
+    *,
+    seeding_day: int = 0,
+    start_cells: float | None = None,
+    start_diameter_mm: float | None = None,
+    doubling_time_days: float = 60.0,
+    log_kill_per_dose: float = 1.0,
+    resistant_fraction: float = 0.0,
+    resistant_doubling_time_days: float | None = None,
+    resistant_log_kill_per_dose: float = 0.0,
+    site: str = "",
+    law: str = "exponential",
+    carrying_capacity_cells: float = 1e12,
+    cells_per_cm3: float = DEFAULT_CELLS_PER_CM3,
+) -> Lesion:
+    """A lesion of drug-sensitive cells, and optionally resistant ones.
+
+    Give exactly one of ``start_cells`` (e.g. 10: a few shed cells) or
+    ``start_diameter_mm`` (e.g. 25: a lesion already seen) for its size on
+    ``seeding_day``. ``resistant_fraction`` of those cells are resistant; they
+    double every ``resistant_doubling_time_days`` (default: as the sensitive
+    cells) and lose ``resistant_log_kill_per_dose`` logs per dose.
+    """
+    if (start_cells is None) == (start_diameter_mm is None):
+        raise ValueError("give exactly one of start_cells or start_diameter_mm; got "
+                         f"start_cells={start_cells!r}, start_diameter_mm={start_diameter_mm!r}")
+    if start_cells is not None:
+        cells = check_number("start_cells", start_cells, minimum=1.0, maximum=1e13)
+    else:
+        diameter = check_number("start_diameter_mm", start_diameter_mm, minimum=0.1,
+                                maximum=300.0)
+        cells = float(diameter_mm_to_cells(diameter, cells_per_cm3))
+    share = check_number("resistant_fraction", resistant_fraction, minimum=0.0, maximum=1.0)
+    rate = doubling_time_days_to_rate_per_day(doubling_time_days)
+    resistant_rate = (rate if resistant_doubling_time_days is None
+                      else doubling_time_days_to_rate_per_day(resistant_doubling_time_days))
+    clones = []
+    if share < 1.0:
+        clones.append(Clone("sensitive", cells * (1.0 - share), rate,
+                            log_kill_per_dose=log_kill_per_dose))
+    if share > 0.0:
+        clones.append(Clone("resistant", cells * share, resistant_rate,
+                            log_kill_per_dose=resistant_log_kill_per_dose, resistant=True))
+    return Lesion(name, tuple(clones), seeding_day=seeding_day, site=site, law=law,
+                  carrying_capacity_cells=carrying_capacity_cells)
+
+
+@dataclass(frozen=True)
+class Patient:
+    """Several lesions treated on one schedule.
+
+    Attributes:
+        lesions: 1 to 5 lesions with distinct names.
+        schedule: the doses, shared by every lesion.
+        cells_per_cm3: packing density used to turn cells into a diameter.
+    """
+
+    lesions: tuple[Lesion, ...]
+    schedule: Schedule = field(default_factory=Schedule)
+    cells_per_cm3: float = DEFAULT_CELLS_PER_CM3
+
+    def __post_init__(self) -> None:
+        lesions = check_sequence("lesions", self.lesions)
+        if not 1 <= len(lesions) <= MAX_LESIONS:
+            raise ValueError(f"lesions must hold 1 to {MAX_LESIONS} Lesions; got {len(lesions)}")
+        for i, lesion in enumerate(lesions):
+            if not isinstance(lesion, Lesion):
+                raise ValueError(f"lesions[{i}] must be a Lesion; got {lesion!r}")
+        names = [lesion.name for lesion in lesions]
+        if len(set(names)) != len(names):
+            raise ValueError(f"lesions must have distinct names; got {names}")
+        if not isinstance(self.schedule, Schedule):
+            raise ValueError(f"schedule must be a Schedule; got {self.schedule!r}")
+        density = check_number("cells_per_cm3", self.cells_per_cm3, minimum=1.0, maximum=1e12)
+        object.__setattr__(self, "lesions", lesions)
+        object.__setattr__(self, "cells_per_cm3", density)
+
+    @property
+    def lesion_names(self) -> tuple[str, ...]:
+        return tuple(lesion.name for lesion in self.lesions)
+
+
+@dataclass(frozen=True, eq=False)
+class PatientCourse:
+    """True cells and size of each lesion over time (what no scan sees exactly).
+
+    ``days`` runs from ``start_day`` (the earliest seeding day, or 0) to the
+    horizon. Before day 0 there is one sample a day; from day 0 on, each dose
+    day appears twice (just before, then just after the dose), as in
+    ``SimulationResult``. ``cells`` and ``diameter_mm`` have one row per
+    lesion; a lesion has 0 cells before its seeding day.
+    """
+
+    days: np.ndarray
+    cells: np.ndarray
+    diameter_mm: np.ndarray
+    lesion_names: tuple[str, ...]
+    seeding_days: tuple[int, ...]
+    schedule: Schedule
+    horizon_days: int
+
+    @property
+    def start_day(self) -> int:
+        return int(self.days[0])
+
+    @property
+    def total_cells(self) -> np.ndarray:
+        """All lesions together (the tumour burden)."""
+        return self.cells.sum(axis=0)
+
+    def row(self, name: str) -> int:
+        check_choice("name", name, self.lesion_names)
+        return self.lesion_names.index(name)
+
+    def index_before_dose(self, day: float) -> int:
+        """Index of the sample on ``day`` before any dose that day (a scan's view).
+
+        ``day`` is rounded down to a whole day.
+        """
+        check_number("day", day, minimum=float(self.start_day), maximum=float(self.horizon_days))
+        return int(np.searchsorted(self.days, np.floor(day), side="left"))
+
+    def diameters_on(self, day: float) -> np.ndarray:
+        """True diameter (mm) of every lesion on ``day``, before that day's dose."""
+        return self.diameter_mm[:, self.index_before_dose(day)].copy()
+
+    def cells_on(self, day: float) -> np.ndarray:
+        """True cells of every lesion on ``day``, before that day's dose."""
+        return self.cells[:, self.index_before_dose(day)].copy()
+
+    def first_day_at_least(self, name: str, diameter_mm: float) -> float | None:
+        """First day lesion ``name`` is truly ``diameter_mm`` or larger (None if never)."""
+        limit = check_number("diameter_mm", diameter_mm, minimum=0.0)
+        hits = np.nonzero(self.diameter_mm[self.row(name)] >= limit)[0]
+        hits = hits[self.cells[self.row(name), hits] > 0]
+        return float(self.days[hits[0]]) if hits.size else None
+
+
+def _treated_grid(schedule: Schedule, horizon: int) -> np.ndarray:
+    """Days 0..horizon with each dose day twice (the grid ``simulate`` uses)."""
+    dose_days = sorted(set(schedule.dose_days))
+    return np.sort(np.concatenate([np.arange(horizon + 1, dtype=float),
+                                   np.asarray(dose_days, dtype=float)]), kind="stable")
+
+
+def _schedule_after(schedule: Schedule, day: int) -> Schedule:
+    """The doses of ``schedule`` given after ``day``, with day numbers shifted by ``-day``."""
+    kept = [(d, f) for d, f in zip(schedule.dose_days, schedule.dose_fractions, strict=True)
+            if d > day]
+    if not kept:
+        return Schedule(schedule.cycle_length_days, 0)
+    days = [d - day for d, _ in kept]
+    gaps = [0] + [b - a - schedule.cycle_length_days for a, b in zip(days, days[1:], strict=False)]
+    # Delays are never negative: doses only move later, so gaps stay >= 0.
+    return Schedule(schedule.cycle_length_days, len(kept), dose_fractions=[f for _, f in kept],
+                    delays_days=gaps, start_day=days[0])
+
+
+def _untreated(lesion: Lesion, days: int) -> np.ndarray:
+    """Cells of each clone on each of ``days + 1`` days from seeding, untreated.
+
+    Runs ``simulate`` with no doses, so clones share their site's crowding
+    exactly as they do later (for exponential growth this equals the closed
+    form N0 e^(r t) of ``growth.grow``).
+    """
+    result = simulate(lesion.clones, Schedule(cycles=0), days, law=lesion.law,
+                      carrying_capacity_cells=lesion.carrying_capacity_cells)
+    return result.cells
+
+
+def _with_cells(lesion: Lesion, cells: np.ndarray) -> tuple[Clone, ...]:
+    return tuple(Clone(c.name, float(n), c.growth_rate_per_day, c.log_kill_per_dose,
+                       c.fitness_cost, c.resistant) for c, n in zip(lesion.clones, cells,
+                                                                    strict=True))
+
+
+def simulate_patient(patient: Patient, horizon_days: int) -> PatientCourse:
+    """Each lesion's true cells and diameter from its seeding to ``horizon_days``.
+
+    A lesion seeded before day 0 grows untreated up to day 0; from there
+    ``simulate`` applies the shared schedule. A lesion seeded after day 0 is
+    simulated from its seeding day with the doses still to come.
+    """
+    if not isinstance(patient, Patient):
+        raise ValueError(f"patient must be a Patient; got {patient!r}")
+    horizon = int(check_number("horizon_days", horizon_days, minimum=1,
+                               maximum=MAX_HORIZON_DAYS))
+    if horizon != horizon_days:
+        raise ValueError(f"horizon_days must be a whole number of days; got {horizon_days!r}")
+    schedule = patient.schedule
+    schedule.check_fits(horizon)
+    start = min(0, min(lesion.seeding_day for lesion in patient.lesions))
+    pre_days = np.arange(start, 0, dtype=float)
+    grid = _treated_grid(schedule, horizon)
+    days = np.concatenate([pre_days, grid])
+    cells = np.zeros((len(patient.lesions), days.size))
+    n_pre = pre_days.size
+
+    for row, lesion in enumerate(patient.lesions):
+        seed = lesion.seeding_day
+        if seed <= 0:
+            day0 = lesion.clones
+            if seed < 0:
+                before = _untreated(lesion, -seed)  # clones x (-seed + 1) daily samples
+                first = n_pre - (-seed)
+                cells[row, first:n_pre] = before[:, :-1].sum(axis=0)
+                if not before[:, -1].sum() <= MAX_LESION_CELLS:
+                    raise ValueError(
+                        f"Lesion {lesion.name} grows past {MAX_LESION_CELLS:g} cells before "
+                        "day 0; choose slower growth or a later seeding_day")
+                day0 = _with_cells(lesion, before[:, -1])
+            result = simulate(day0, schedule, horizon, law=lesion.law,
+                              carrying_capacity_cells=lesion.carrying_capacity_cells)
+            cells[row, n_pre:] = result.total_cells
+        elif seed < horizon:
+            later = _schedule_after(schedule, seed)
+            result = simulate(lesion.clones, later, horizon - seed, law=lesion.law,
+                              carrying_capacity_cells=lesion.carrying_capacity_cells)
+            # On the treated grid, keep samples after the seeding day, plus the last
+            # sample of the seeding day itself (after any dose that day: the seed
+            # arrives after it).
+            keep = grid > seed
+            keep[np.searchsorted(grid, seed, side="right") - 1] = True
+            cells[row, n_pre:][keep] = result.total_cells
+        # seed >= horizon: the lesion does not exist yet within the horizon.
+
+        too_big = ~np.isfinite(cells[row]) | (cells[row] > MAX_LESION_CELLS)
+        if too_big.any():
+            day = days[np.argmax(too_big)]
+            raise ValueError(
+                f"Lesion {lesion.name} grows past {MAX_LESION_CELLS:g} cells by day {day:g}; "
+                "choose slower growth, a later seeding_day, a shorter horizon_days or a "
+                "logistic or gompertz law")
+
+    cells.flags.writeable = False
+    diameter = np.asarray(cells_to_diameter_mm(cells, patient.cells_per_cm3))
+    diameter.flags.writeable = False
+    days.flags.writeable = False
+    return PatientCourse(
+        days=days,
+        cells=cells,
+        diameter_mm=diameter,
+        lesion_names=patient.lesion_names,
+        seeding_days=tuple(lesion.seeding_day for lesion in patient.lesions),
+        schedule=schedule,
+        horizon_days=horizon,
+    )

@@ -1,0 +1,208 @@
+"""Lesson 04: each lesion, the sum that decides the category, and a blood marker.
+
+Top: each lesion's true diameter (line) and what each scan measured (dots).
+Middle: the sum of measured diameters on each scan, with the partial-response
+line (30% below baseline) and the progression line (20% and 5 mm above the
+smallest sum so far), and the category written above each scan.
+Bottom: the blood marker's true level (line) and blood tests (dots).
+
+The figure knows nothing about the model: the panel hands it arrays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from .live_figure import LiveFigure
+from .style import BLACK, BLUE, GREY, ORANGE, ROLES, VERMILLION
+
+__all__ = ["ResponseCourseFigure", "snap_up", "nice_top", "MAX_SCANS"]
+
+_LESION_ROLES = ("lesion_a", "lesion_b", "lesion_c", "lesion_d", "lesion_e")
+MAX_SCANS = 24  # category labels kept ready for this many scans (more are not labelled)
+
+
+def snap_up(value: float, step: float, minimum: float) -> float:
+    """Round ``value`` up to a multiple of ``step`` (at least ``minimum``) for stable axes."""
+    value = float(value) if np.isfinite(value) else minimum
+    return float(max(minimum, step * np.ceil(value / step - 1e-9)))
+
+
+def nice_top(value: float, minimum: float = 10.0) -> float:
+    """The next 'round' axis top at or above ``value``: 10, 15, 20, 30, 40, 50, 60, 80, 100 ..."""
+    value = max(float(value) if np.isfinite(value) else minimum, minimum)
+    magnitude = 10 ** np.floor(np.log10(value))
+    for factor in (1, 1.5, 2, 3, 4, 5, 6, 8, 10):
+        if factor * magnitude >= value - 1e-9:
+            return float(factor * magnitude)
+    return float(10 * magnitude)  # pragma: no cover
+
+
+class ResponseCourseFigure(LiveFigure):
+    """Lesion sizes, the sum with its category lines, and a blood marker.
+
+    Args:
+        n_lesions: how many lesions to draw (1 to 5; legend "Lesion A", ...).
+        theme: "standard" or "projector".
+    """
+
+    height_in = 7.0
+
+    def __init__(self, n_lesions: int = 2, *, theme: str = "standard") -> None:
+        if not 1 <= n_lesions <= len(_LESION_ROLES):
+            raise ValueError(f"n_lesions must be one of the whole numbers from 1 to "
+                             f"{len(_LESION_ROLES)}; got {n_lesions!r}")
+        self.n_lesions = n_lesions
+        super().__init__(theme)
+
+    def build(self, figure: Figure) -> list[Axes]:
+        size_ax, sum_ax, marker_ax = figure.subplots(3, 1, sharex=True,
+                                                     height_ratios=(3, 3, 2))
+        width = self.theme.line_width_pt
+        # A title gives the dose markers on the top edge room to show whole.
+        size_ax.set_title("Each lesion: true size and scan readings", loc="left", pad=14)
+        roles = _LESION_ROLES[: self.n_lesions]
+        self.true_lines = [self.line(size_ax, role, linewidth=width * 0.8, alpha=0.8)
+                           for role in roles]
+        self.scan_dots = []
+        for role in roles:
+            (dots,) = size_ax.plot([], [], linestyle="none", marker="o", markersize=7,
+                                   color=ROLES[role].color, markeredgecolor=BLACK)
+            self.scan_dots.append(self.dynamic(dots))
+        self.limit_line = self.dynamic(size_ax.axhline(5.0, color=GREY, linestyle=":",
+                                                       linewidth=width * 0.7))
+        (doses,) = size_ax.plot([], [], linestyle="none", marker="v", markersize=8,
+                                color=ORANGE, markeredgecolor=BLACK, clip_on=False,
+                                transform=size_ax.get_xaxis_transform())
+        doses.set_in_layout(False)  # empty at layout time: it would sit at the figure origin
+        self.doses = self.dynamic(doses)
+        # Legend: one colour entry per lesion, then what lines and dots mean.
+        handles = [size_ax.plot([], [], color=ROLES[role].color,
+                                linestyle=ROLES[role].linestyle, linewidth=width)[0]
+                   for role in roles]
+        labels = [ROLES[role].label for role in roles]
+        handles += [size_ax.plot([], [], color=BLACK, linewidth=width * 0.8)[0],
+                    size_ax.plot([], [], linestyle="none", marker="o", markersize=7,
+                                 color=GREY, markeredgecolor=BLACK)[0],
+                    size_ax.plot([], [], color=GREY, linestyle=":", linewidth=width * 0.7)[0],
+                    size_ax.plot([], [], linestyle="none", marker="v", markersize=8,
+                                 color=ORANGE, markeredgecolor=BLACK)[0]]
+        labels += ["Line: true size", "Dot: scan reading", "Smallest a scan shows",
+                   "Dose given"]
+        size_ax.set_ylabel("Diameter (mm)")
+        size_ax.set_ylim(0, 40)
+        size_ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                       borderaxespad=0)
+
+        self.sum_line = self.line(sum_ax, "sum_of_diameters")
+        (pr,) = sum_ax.plot([], [], color=BLUE, linestyle="--", linewidth=width * 0.8,
+                            label="Partial response line")
+        (pd,) = sum_ax.plot([], [], color=VERMILLION, linestyle="-.", linewidth=width * 0.8,
+                            drawstyle="steps-post",
+                            label="Progression line")
+        self.pr_line = self.dynamic(pr)
+        self.pd_line = self.dynamic(pd)
+        self.category_labels = [
+            self.dynamic(sum_ax.text(0, 0, "", ha="center", va="bottom", fontweight="bold",
+                                     fontsize=self.theme.font_size_pt * 0.85, clip_on=True,
+                                     in_layout=False))
+            for _ in range(MAX_SCANS)]
+        sum_ax.set_ylabel("Sum of\ndiameters (mm)")
+        sum_ax.set_ylim(0, 80)
+        sum_ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+
+        self.marker_line = self.line(marker_ax, "marker", label="True level")
+        (tests,) = marker_ax.plot([], [], linestyle="none", marker="s", markersize=6,
+                                  color=ORANGE, markeredgecolor=BLACK, label="Blood test")
+        self.marker_tests = self.dynamic(tests)
+        marker_ax.set_ylabel("Marker\n(units/mL)")
+        marker_ax.set_ylim(0, 100)
+        marker_ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+        marker_ax.set_xlabel("Days since the first dose")
+        marker_ax.set_xlim(0, 126)
+        return [size_ax, sum_ax, marker_ax]
+
+    def update(  # type: ignore[override]
+        self,
+        days: np.ndarray,
+        true_mm: np.ndarray,
+        *,
+        scan_days: Sequence[float],
+        measured_mm: np.ndarray,
+        sums_mm: Sequence[float],
+        categories: Sequence[str],
+        dose_days: Sequence[float],
+        detection_limit_mm: float,
+        marker_days: np.ndarray,
+        marker_true: np.ndarray,
+        marker_test_days: Sequence[float],
+        marker_tests: Sequence[float],
+        x_max_days: float,
+        tops: tuple[float, float, float] | None = None,
+    ) -> None:
+        """Put new data into the artists.
+
+        ``measured_mm`` has one row per lesion and one column per scan, NaN
+        where the scan did not see the lesion. ``sums_mm`` and ``categories``
+        have one entry per scan (category labels such as "PR").
+        ``tops``: the y-axis tops (mm, mm, marker units), e.g. worked out from
+        the noise-free truth so that re-reading the same scans keeps the axes
+        (and the cached background); by default they follow the data.
+        """
+        size_ax, sum_ax, marker_ax = self.axes
+        shown = days >= 0
+        for row in range(self.n_lesions):
+            values = true_mm[row] if row < len(true_mm) else np.full(days.size, np.nan)
+            self.true_lines[row].set_data(days[shown], np.where(values[shown] > 0,
+                                                                values[shown], np.nan))
+            dots = measured_mm[row] if row < len(measured_mm) else np.array([])
+            self.scan_dots[row].set_data(np.asarray(scan_days)[: dots.size], dots)
+        self.limit_line.set_ydata([detection_limit_mm, detection_limit_mm])
+        self.doses.set_data(list(dose_days), [1.0] * len(dose_days))
+        # A little room after the last day, snapped to 3 weeks, so end labels fit.
+        x_max = snap_up(x_max_days + 10, 21, 63)
+        for ax in self.axes:
+            ax.set_xlim(0, x_max)
+        visible = np.concatenate([true_mm[:, shown].ravel(),
+                                  measured_mm[np.isfinite(measured_mm)].ravel()])
+        size_top = snap_up(1.1 * np.nanmax(visible) if visible.size else 10, 10, 20)
+        size_ax.set_ylim(0, tops[0] if tops else size_top)
+
+        sums = np.asarray(sums_mm, dtype=float)
+        scans = np.asarray(scan_days, dtype=float)
+        self.sum_line.set_data(scans, sums)
+        baseline = sums[0] if sums.size else 0.0
+        self.pr_line.set_data([0, x_max], [0.7 * baseline, 0.7 * baseline])
+        smallest = np.minimum.accumulate(sums) if sums.size else sums
+        pd_level = np.maximum(1.2 * smallest, smallest + 5.0)
+        # From each scan on, the line shows the level the next scan is compared with
+        # (built from the smallest sum up to and including this scan).
+        self.pd_line.set_data(np.append(scans, x_max), np.append(pd_level, pd_level[-1])
+                              if sums.size else [])
+        top = max(np.max(sums) if sums.size else 0, np.max(pd_level) if sums.size else 0)
+        sum_top = tops[1] if tops else snap_up(1.25 * top, 20, 40)
+        sum_ax.set_ylim(0, sum_top)
+        for k, label in enumerate(self.category_labels):
+            label.set_visible(k < sums.size)
+            if k < sums.size:
+                label.set_text(categories[k])
+                near_end = scans[k] > x_max - 0.04 * x_max
+                label.set_horizontalalignment("left" if k == 0 else
+                                              "right" if near_end else "center")
+                label.set_position((scans[k], sums[k] + 0.04 * sum_top))
+            else:
+                label.set_text("")
+
+        marker_shown = marker_days >= 0
+        self.marker_line.set_data(marker_days[marker_shown], marker_true[marker_shown])
+        self.marker_tests.set_data(list(marker_test_days), list(marker_tests))
+        if tops:
+            marker_ax.set_ylim(0, tops[2])
+        else:
+            high = max(np.max(marker_true[marker_shown]) if marker_shown.any() else 0,
+                       np.max(marker_tests) if len(marker_tests) else 0)
+            marker_ax.set_ylim(0, nice_top(1.15 * high))

@@ -1,0 +1,130 @@
+"""Lesson 04 panels driven in-process: table, figure data and captions follow the controls."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from helpers.panels.response import RepeatReadingsPanel, ResponsePanel
+
+
+@pytest.fixture(scope="module")
+def panel():
+    return ResponsePanel()
+
+
+def _rows(table_html: str) -> list[str]:
+    return re.findall(r"<tr><th scope='row'>.*?</tr>", table_html)
+
+
+def test_table_is_an_accessible_table_with_one_row_per_scan(panel):
+    panel.load_example("Mixed response")
+    table = panel.table.value
+    assert "<caption" in table and "<th scope='col'>" in table
+    run = panel.state.run
+    assert len(_rows(table)) == len(run.scans)
+    # The sum column is the sum of the measured lesions, row by row.
+    for scan, assessment in zip(run.scans, run.assessments, strict=True):
+        measured = sum(scan.measured(n) or 0 for n in run.scans[0].visible_names)
+        assert assessment.sum_mm == pytest.approx(measured)
+    assert "Stable disease" in table and "Progression" in table
+
+
+def test_mixed_response_caption_and_figure(panel):
+    panel.load_example("Mixed response")
+    text = panel.caption_text
+    assert "mixed response" in text
+    assert "The sum calls it stable disease" in text
+    fig = panel.figure
+    a_dots = np.asarray(fig.scan_dots[0].get_ydata(), dtype=float)
+    b_dots = np.asarray(fig.scan_dots[1].get_ydata(), dtype=float)
+    assert a_dots[1] < a_dots[0] and b_dots[1] > b_dots[0]  # A shrinks, B grows
+    sums = np.asarray(fig.sum_line.get_ydata(), dtype=float)
+    assert sums == pytest.approx([a.sum_mm for a in panel.state.assessments])
+    # The partial-response line sits 30% below the baseline sum.
+    assert fig.pr_line.get_ydata()[0] == pytest.approx(0.7 * sums[0])
+
+
+def test_hidden_seed_shows_as_new_in_the_table(panel):
+    panel.load_example("New lesions (hidden seeds)")
+    rows = _rows(panel.table.value)
+    assert "not seen" in rows[0]  # B at baseline
+    assert any("(new)" in row for row in rows[1:])
+    assert "new lesion" in panel.caption_text
+    labels = [t.get_text() for t in panel.figure.category_labels if t.get_visible()]
+    assert labels[:3] == ["Baseline", "PR", "PD (new)"]
+
+
+def test_early_swelling_then_confirming_scan(panel):
+    panel.load_example("Early swelling (confusing first scan)")
+    text = panel.caption_text
+    assert "treatment swelling" in text
+    assert "The confirming scan (day 84)" in text
+    assert "the marker follows the cancer cells" in text
+    labels = [t.get_text() for t in panel.figure.category_labels if t.get_visible()]
+    assert labels[:3] == ["Baseline", "PD", "PR"]
+    # Turning the swelling off: the first scan no longer reads larger.
+    panel.set(swelling_pct=0)
+    assert panel.state.assessments[1].sum_mm < panel.state.assessments[0].sum_mm
+    assert "treatment swelling" not in panel.caption_text
+
+
+def test_rereading_changes_the_measurements_but_not_the_truth(panel):
+    panel.load_example("Mixed response")
+    true_before = np.asarray(panel.figure.true_lines[0].get_ydata(), dtype=float).copy()
+    dots_before = np.asarray(panel.figure.scan_dots[0].get_ydata(), dtype=float).copy()
+    limits_before = [ax.get_ylim() for ax in panel.figure.axes]
+    panel.set(reading=5)
+    assert np.asarray(panel.figure.true_lines[0].get_ydata()) == pytest.approx(true_before,
+                                                                              nan_ok=True)
+    assert not np.allclose(panel.figure.scan_dots[0].get_ydata(), dots_before)
+    # Axis tops come from the truth, so a re-read keeps them (and the cached background).
+    assert [ax.get_ylim() for ax in panel.figure.axes] == limits_before
+
+
+def test_marker_surge_shows_in_the_blood_tests(panel):
+    panel.load_example("Marker surge at the start")
+    run = panel.state.run
+    assert run.marker_on(21) > run.marker_on(0)
+    assert "surge" in panel.caption_text
+    tests_x = np.asarray(panel.figure.marker_tests.get_xdata(), dtype=float)
+    assert 21 in tests_x.tolist()
+
+
+def test_half_life_changes_the_marker_line(panel):
+    panel.load_example("Mixed response")
+    fast = np.asarray(panel.figure.marker_line.get_ydata(), dtype=float).copy()
+    panel.set(half_life_days=40)
+    slow = np.asarray(panel.figure.marker_line.get_ydata(), dtype=float)
+    assert not np.allclose(fast, slow)
+
+
+def test_extremes_run_without_error(panel):
+    for name in panel.presets:
+        panel.load_example(name)
+        for values in ({"interval_weeks": 3, "swelling_pct": 100, "reading": 20,
+                        "half_life_days": 2, "surge_pct": 200},
+                       {"interval_weeks": 12, "swelling_pct": 0, "reading": 0,
+                        "half_life_days": 40, "surge_pct": 0}):
+            panel.set(**values)
+            assert panel.error is None
+            y = np.asarray(panel.figure.marker_tests.get_ydata(), dtype=float)
+            assert np.all(np.isfinite(y)) and np.all(y >= 0)
+
+
+def test_repeat_readings_panel():
+    repeat = RepeatReadingsPanel()
+    repeat.set(true_mm=20, pairs=100, reading=0)
+    x = np.asarray(repeat.figure.dots.get_xdata(), dtype=float)
+    assert x.size == 100
+    state = repeat.state
+    # The caption's share within 10% is the share of dots within 10%.
+    within = int(np.sum(np.abs(state.changes) <= 10 + 1e-9))
+    assert f"only {within} pairs" in repeat.caption_text
+    assert np.all(np.abs(x) <= 35)
+    repeat.set(pairs=10)
+    assert np.asarray(repeat.figure.dots.get_xdata()).size == 10
+    repeat.set(reading=3)
+    assert repeat.state.changes.tolist() != state.changes[:10].tolist()
