@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -159,14 +157,3 @@ def test_no_control_position_breaks_the_panel(kill, doubling, cycle_length, chan
     rdi = panel.state.schedule.relative_dose_intensity
     assert 0 < rdi <= 1.0
     assert "nan" not in panel.caption_text.lower()
-
-
-def test_slider_move_timing_is_reported(panel, capsys):
-    panel.reset()
-    times = []
-    for cut in (5, 10, 15, 20, 25, 30):
-        start = time.perf_counter()
-        panel.set(dose_cut=cut)
-        times.append(1000 * (time.perf_counter() - start))
-    with capsys.disabled():
-        print(f"\ndose panel, dose-cut moves: median {sorted(times)[len(times) // 2]:.1f} ms")

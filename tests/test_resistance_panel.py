@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -182,15 +180,3 @@ def _shared_panel() -> ResistancePanel:
     if not _PANEL:
         _PANEL.append(ResistancePanel())
     return _PANEL[0]
-
-
-def test_slider_move_timing_is_reported(panel, capsys):
-    # Timing is printed, not asserted (the machine is shared).
-    panel.reset()
-    times = []
-    for kill in (0.5, 0.7, 0.9, 0.99, 0.9, 0.7):
-        start = time.perf_counter()
-        panel.set(kill=kill)
-        times.append(1000 * (time.perf_counter() - start))
-    with capsys.disabled():
-        print(f"\nresistance panel, kill moves: median {sorted(times)[len(times) // 2]:.1f} ms")

@@ -24,6 +24,7 @@ from ..models.clones import SimulationResult, simulate
 from ..models.treatment import Schedule
 from ..plain_words import cells_in_words, percent
 from ..plots.dose_course import DoseCourseFigure
+from ..plots.limits import snap_up
 from ..scenarios.treatment import (
     CARRYING_CAPACITY_CELLS,
     CELLS_AT_START,
@@ -224,7 +225,7 @@ class DoseIntensityPanel(LessonPanel):
             dose_fractions=given.schedule.dose_fractions,
             planned_dose_days=planned.schedule.dose_days,
             pauses=state.pauses,
-            x_max_days=X_STEP_DAYS * math.ceil(given.horizon_days / X_STEP_DAYS),
+            x_max_days=snap_up(given.horizon_days, X_STEP_DAYS, X_STEP_DAYS),
         )
 
     # -- words -----------------------------------------------------------------

@@ -62,7 +62,8 @@ class GrowthPanel(LessonPanel):
     def make_figure(self, theme: str) -> CellCourseFigure:
         return CellCourseFigure(("total",), show_diameter=True,
                                 x_label="Days from now (no treatment)",
-                                title="An untreated tumour", theme=theme)
+                                title="An untreated tumour", cells_top=CAPACITY_CELLS,
+                                theme=theme)
 
     def compute(self, values: Mapping[str, Any]) -> dict[str, Any]:
         days = np.arange(0, round(values["months"] * 30.44) + 1, dtype=float)

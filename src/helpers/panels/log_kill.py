@@ -21,6 +21,7 @@ from ..models import (
 from ..models.clones import SimulationResult
 from ..plain_words import cells_in_words, percent
 from ..plots.cell_course import CellCourseFigure
+from ..plots.limits import snap_up
 from .base import LessonPanel, labelled
 
 __all__ = ["LogKillPanel", "KILL_OPTIONS", "START_SIZE_OPTIONS"]
@@ -45,6 +46,7 @@ START_SIZE_OPTIONS: tuple[tuple[str, float], ...] = (
 # logistic law is within 10% of plain exponential growth.
 CAPACITY_CELLS = 1e12
 LAW = "logistic"
+QUARTER_DAYS = 91
 # The smallest lesion a CT scan usually shows: about 5 to 10 mm (curriculum model notes).
 SCAN_LIMIT_MM = (5.0, 10.0)
 
@@ -136,6 +138,9 @@ class LogKillPanel(LessonPanel):
             diameter_mm=cells_to_diameter_mm(total),
             band_cells=(diameter_mm_to_cells(SCAN_LIMIT_MM[0]),
                         diameter_mm_to_cells(SCAN_LIMIT_MM[1])),
+            # Snap the time axis to whole quarters (13 weeks), so most changes to the
+            # course keep the same axes and the cached background.
+            x_max_days=snap_up(result.horizon_days, QUARTER_DAYS, QUARTER_DAYS),
         )
 
     # -- words ----------------------------------------------------------------

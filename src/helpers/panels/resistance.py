@@ -24,6 +24,7 @@ from ..models.clones import SimulationResult, simulate
 from ..models.size import cells_to_diameter_mm, diameter_mm_to_cells
 from ..models.treatment import Schedule
 from ..plain_words import cells_in_words, one_in, percent
+from ..plots.limits import snap_up
 from ..plots.resistant_share import ResistantShareFigure
 from ..scenarios.treatment import (
     CARRYING_CAPACITY_CELLS,
@@ -209,7 +210,7 @@ class ResistancePanel(LessonPanel):
             dose_days=result.schedule.dose_days,
             nadir=(result.nadir_day, result.nadir_cells),
             band_cells=tuple(float(diameter_mm_to_cells(d)) for d in SCAN_BAND_MM),
-            x_max_days=X_STEP_DAYS * math.ceil(result.horizon_days / X_STEP_DAYS),
+            x_max_days=snap_up(result.horizon_days, X_STEP_DAYS, X_STEP_DAYS),
             share=result.resistant_share,
         )
 

@@ -27,7 +27,8 @@ from ..clinic.response import CATEGORY_NAMES, Assessment
 from ..clinic.scans import REPEAT_CT_LOG_CLIP, Swelling, repeat_readings
 from ..models.lesions import PatientCourse, simulate_patient
 from ..plain_words import percent, signed_percent
-from ..plots.response_course import ResponseCourseFigure, nice_top, snap_up
+from ..plots.limits import nice_top, snap_up
+from ..plots.response_course import ResponseCourseFigure
 from ..plots.scan_readings import ScanReadingsFigure
 from ..scenarios.imaging import IMAGING_SCENARIOS, ImagingRun, ImagingScenario, observe
 from .base import LessonPanel, labelled

@@ -13,12 +13,12 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
+from .limits import decade_limits, nice_top
 from .live_figure import LiveFigure
 from .style import GREY, ORANGE
 
-__all__ = ["CellCourseFigure", "decade_limits", "cells_tick_label", "on_log_axis"]
+__all__ = ["CellCourseFigure", "cells_tick_label", "on_log_axis"]
 
-DIAMETER_TOPS_MM = (5.0, 10.0, 20.0, 30.0, 50.0, 100.0, 150.0, 200.0)
 _BIG = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
@@ -31,19 +31,6 @@ def cells_tick_label(value: float, _position=None) -> str:
         if value >= scale:
             return f"{value / scale:,.0f} {word}"
     return f"{value:g}"  # pragma: no cover
-
-
-def decade_limits(values: np.ndarray, floor: float = 1.0,
-                  min_decades: int = 3) -> tuple[float, float]:
-    """Log-axis limits snapped to powers of ten around the positive ``values``."""
-    positive = values[np.isfinite(values) & (values >= floor)]
-    if positive.size == 0:
-        return floor, floor * 10.0**min_decades
-    low = 10.0 ** np.floor(np.log10(positive.min()))
-    high = 10.0 ** np.ceil(np.log10(positive.max()) + 1e-9)
-    if high / low < 10.0**min_decades:
-        high = low * 10.0**min_decades
-    return float(max(low, floor)), float(high)
 
 
 def on_log_axis(cells: np.ndarray) -> np.ndarray:
@@ -177,5 +164,4 @@ class CellCourseFigure(LiveFigure):
             top_mm = float(np.nanmax(diameter_mm)) if diameter_mm.size else 1.0
             # Snap to a few round tops so most slider moves keep the axes (and the
             # cached background) as they are.
-            self.axes[1].set_ylim(0, next((top for top in DIAMETER_TOPS_MM
-                                           if top >= 1.1 * top_mm), DIAMETER_TOPS_MM[-1]))
+            self.axes[1].set_ylim(0, nice_top(1.1 * top_mm, minimum=5.0))

@@ -17,29 +17,14 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from .limits import nice_top, snap_up
 from .live_figure import LiveFigure
 from .style import BLACK, BLUE, GREY, ORANGE, ROLES, VERMILLION
 
-__all__ = ["ResponseCourseFigure", "snap_up", "nice_top", "MAX_SCANS"]
+__all__ = ["ResponseCourseFigure", "MAX_SCANS"]
 
 _LESION_ROLES = ("lesion_a", "lesion_b", "lesion_c", "lesion_d", "lesion_e")
 MAX_SCANS = 24  # category labels kept ready for this many scans (more are not labelled)
-
-
-def snap_up(value: float, step: float, minimum: float) -> float:
-    """Round ``value`` up to a multiple of ``step`` (at least ``minimum``) for stable axes."""
-    value = float(value) if np.isfinite(value) else minimum
-    return float(max(minimum, step * np.ceil(value / step - 1e-9)))
-
-
-def nice_top(value: float, minimum: float = 10.0) -> float:
-    """The next 'round' axis top at or above ``value``: 10, 15, 20, 30, 40, 50, 60, 80, 100 ..."""
-    value = max(float(value) if np.isfinite(value) else minimum, minimum)
-    magnitude = 10 ** np.floor(np.log10(value))
-    for factor in (1, 1.5, 2, 3, 4, 5, 6, 8, 10):
-        if factor * magnitude >= value - 1e-9:
-            return float(factor * magnitude)
-    return float(10 * magnitude)  # pragma: no cover
 
 
 class ResponseCourseFigure(LiveFigure):

@@ -17,8 +17,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from .limits import snap_up
 from .live_figure import LiveFigure
-from .response_course import snap_up
 from .style import BLACK, BLUE, GREY, SKY_BLUE, VERMILLION
 
 __all__ = ["ScanReadingsFigure", "stack_dots", "BIN_PERCENT"]

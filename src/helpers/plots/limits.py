@@ -1,0 +1,41 @@
+"""Axis limits that stay put: snapped to round values.
+
+Why: the live figures keep the static part of a figure (axes, ticks, legend)
+as a cached bitmap for as long as the axis limits do not change. Limits that
+snap to round steps survive most slider moves, so most moves skip a redraw.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["snap_up", "nice_top", "decade_limits"]
+
+
+def snap_up(value: float, step: float, minimum: float) -> float:
+    """Round ``value`` up to a multiple of ``step`` (at least ``minimum``) for stable axes."""
+    value = float(value) if np.isfinite(value) else minimum
+    return float(max(minimum, step * np.ceil(value / step - 1e-9)))
+
+
+def nice_top(value: float, minimum: float = 10.0) -> float:
+    """The next 'round' axis top at or above ``value``: 10, 15, 20, 30, 40, 50, 60, 80, 100 ..."""
+    value = max(float(value) if np.isfinite(value) else minimum, minimum)
+    magnitude = 10 ** np.floor(np.log10(value))
+    for factor in (1, 1.5, 2, 3, 4, 5, 6, 8, 10):
+        if factor * magnitude >= value - 1e-9:
+            return float(factor * magnitude)
+    return float(10 * magnitude)  # pragma: no cover
+
+
+def decade_limits(values: np.ndarray, floor: float = 1.0,
+                  min_decades: int = 3) -> tuple[float, float]:
+    """Log-axis limits snapped to powers of ten around the positive ``values``."""
+    positive = values[np.isfinite(values) & (values >= floor)]
+    if positive.size == 0:
+        return floor, floor * 10.0**min_decades
+    low = 10.0 ** np.floor(np.log10(positive.min()))
+    high = 10.0 ** np.ceil(np.log10(positive.max()) + 1e-9)
+    if high / low < 10.0**min_decades:
+        high = low * 10.0**min_decades
+    return float(max(low, floor)), float(high)
