@@ -51,7 +51,7 @@ def _wanted_stamp() -> str:
 
 def ensure_environment() -> Path:
     """Create or update ``.venv``; return its Python. Skips pip when up to date."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - run.py runs on any system Python
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
     python = _venv_python()
     if not python.exists():
@@ -82,6 +82,9 @@ def lab(python: Path, extra: list[str]) -> int:
         FIRST_LESSON,
         *extra,
     ]
+    if os.name == "posix" and os.geteuid() == 0:
+        # Containers and workshop VMs often run as root; Jupyter refuses without this.
+        command.append("--allow-root")
     return subprocess.call(command, cwd=ROOT)
 
 
@@ -107,6 +110,7 @@ def voila_command(python: Path, port: int = APP_PORT, *, open_browser: bool = Tr
         "--VoilaConfiguration.template=chemo",
         "--VoilaConfiguration.classic_tree=True",
         "--VoilaConfiguration.strip_sources=True",  # code hidden
+        f"--Voila.config_file_paths={APP_DATA}",  # app/voila.py
         # A kernel whose page was closed without saying so (a crashed tab, a
         # sleeping laptop) is shut down after two idle minutes.
         "--MappingKernelManager.cull_idle_timeout=120",

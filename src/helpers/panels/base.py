@@ -22,8 +22,8 @@ from ..plots.live_figure import LiveFigure
 __all__ = ["LessonPanel", "labelled"]
 
 _CHOOSE = "Choose an example..."
-_WIDE = widgets.Layout(width="min(640px, 100%)")
-_LABEL_STYLE = {"description_width": "260px"}
+_WIDE = widgets.Layout(width="min(760px, 100%)")
+_LABEL_STYLE = {"description_width": "360px"}
 
 
 def labelled(widget: widgets.ValueWidget) -> widgets.ValueWidget:

@@ -1,0 +1,60 @@
+"""Servers and a browser for the browser tests.
+
+One Voila (app mode, as ``python3 run.py app`` runs it) and one JupyterLab are
+started per test session on free loopback ports, and stopped at the end; the
+teardown fails if any kernel outlived its page or its server. JupyterLab works
+on a copy of notebooks/ so nothing it does can write to the stored lessons.
+Screenshots and server logs go to test-artifacts/browser/.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import browser_support as bs
+import pytest
+from playwright.sync_api import sync_playwright
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    bs.ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return bs.ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def chromium_browser(artifacts):
+    if not Path(bs.CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {bs.CHROMIUM}; `python3 run.py test` installs it "
+                    "(as root) or says how.")
+    with sync_playwright() as playwright:
+        chromium = bs.launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def voila_server(artifacts):
+    server = bs.start_voila(log_path=artifacts / "voila.log")
+    yield server
+    left = server.wait_for_no_kernels(timeout_s=90)
+    survivors = server.stop()
+    assert not left, f"Voila still had {len(left)} kernel(s) after every page was left"
+    assert not survivors, f"kernels outlived Voila: {survivors}"
+
+
+@pytest.fixture(scope="session")
+def lab_server(artifacts, tmp_path_factory):
+    root = tmp_path_factory.mktemp("lab-root")
+    shutil.copytree(bs.NOTEBOOKS, root / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    server = bs.start_lab(root, tmp_path_factory.mktemp("lab-settings"),
+                          log_path=artifacts / "jupyterlab.log")
+    yield server
+    for session in server.api("/api/sessions"):
+        server.api(f"/api/sessions/{session['id']}", method="DELETE")
+    left = server.wait_for_no_kernels(timeout_s=90)
+    survivors = server.stop()
+    assert not left, f"JupyterLab still had {len(left)} kernel(s) at the end"
+    assert not survivors, f"kernels outlived JupyterLab: {survivors}"

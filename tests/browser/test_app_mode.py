@@ -1,0 +1,83 @@
+"""Every lesson in app mode (Voila, as `python3 run.py app` serves it), in Chromium.
+
+For each lesson: the page loads with no request off this computer and no
+console error; every cell ran (Voila stops at the first failing cell, so all
+cells must be on the page) with no error output; each panel shows a figure
+with alt text and a caption; every slider moved with the keyboard changes the
+figure and the caption; axe-core finds no serious or critical problem; every
+control is reached with Tab and shows a visible focus. Leaving the page shuts
+its kernel down. A screenshot of each lesson goes to test-artifacts/browser/.
+"""
+
+from __future__ import annotations
+
+import json
+
+import browser_support as bs
+import pytest
+
+LESSONS = bs.lesson_paths()
+
+
+def test_there_are_lessons_to_test():
+    assert LESSONS, f"no lessons matching {bs.LESSON_GLOB} in {bs.NOTEBOOKS}"
+
+
+@pytest.fixture
+def page(chromium_browser):
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(bs.PAGE_TIMEOUT_MS)
+    yield page
+    page.goto("about:blank")  # even after a failure: let the page shut its kernel down
+    context.close()
+
+
+def test_landing_page_lists_every_lesson_in_order(voila_server, page, artifacts):
+    watch = bs.PageWatch(page)
+    page.goto(voila_server.base_url + "/")
+    links = page.locator("ol.lessons a")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert [h.rsplit("/", 1)[-1] for h in hrefs] == [p.name for p in LESSONS]
+    titles = links.all_inner_texts()
+    assert all(t.strip() for t in titles)
+    page.screenshot(path=artifacts / "app-landing.png", full_page=True)
+    assert bs.serious_axe_violations(page) == []
+    walk = bs.keyboard_walk(page, "main")
+    assert walk["unreached"] == [] and walk["no_visible_focus"] == [], walk
+    # A learner opens the first lesson from the list.
+    links.first.click()
+    bs.wait_for_voila_page(page)
+    assert "/voila/render/" in page.url
+    watch.leave()
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_in_app_mode(lesson, voila_server, page, artifacts):
+    watch = bs.PageWatch(page)
+    page.goto(f"{voila_server.base_url}/voila/render/{lesson.name}")
+    bs.wait_for_voila_page(page)
+
+    # Every cell ran: Voila stops rendering at the first cell that fails.
+    cells = len(json.loads(lesson.read_text())["cells"])
+    shown = page.locator("#rendered_cells [cell-index]").count()
+    assert shown == cells, f"{shown} of {cells} cells reached the page"
+    assert bs.error_outputs(page) == []
+    assert page.locator(".jp-CodeCell .jp-InputArea").count() == 0, "code is shown"
+
+    panels = bs.assert_panels_render(page, lesson, "#rendered_cells")
+    bs.full_page_screenshot(page, artifacts / f"app-{lesson.stem}.png")
+    assert bs.exercise_sliders(page, panels, "#rendered_cells") == []
+
+    assert bs.serious_axe_violations(page) == []
+    walk = bs.keyboard_walk(page, "#rendered_cells")
+    assert walk["count"] > 0
+    assert walk["unreached"] == [], f"not reachable with Tab: {walk['unreached']}"
+    assert walk["no_visible_focus"] == [], f"no visible focus: {walk['no_visible_focus']}"
+
+    assert voila_server.kernel_pids(), "no kernel behind the lesson page"
+    watch.leave()
+    left = voila_server.wait_for_no_kernels(timeout_s=60)
+    assert not left, f"kernel still running a minute after the page was left: {left}"
+    watch.assert_clean()

@@ -1,0 +1,70 @@
+"""Every lesson in JupyterLab, in Chromium: run all cells, then use the panels.
+
+For each lesson: the notebook opens and its kernel starts; Run > Run All Cells
+runs every code cell with no error output; each panel shows a figure with alt
+text and a caption; sliders moved with the keyboard change the figure, and the
+caption follows; no request leaves this computer and the console shows no
+error. The kernel is shut down afterwards. A screenshot of each lesson goes to
+test-artifacts/browser/. (JupyterLab works on a copy of notebooks/.)
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import browser_support as bs
+import pytest
+
+LESSONS = bs.lesson_paths()
+NOTEBOOK = ".jp-NotebookPanel .jp-Notebook"
+
+
+@pytest.fixture
+def page(chromium_browser):
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(bs.PAGE_TIMEOUT_MS)
+    yield page
+    context.close()
+
+
+def kernel_states(server) -> list[str]:
+    return [s["kernel"]["execution_state"] for s in server.api("/api/sessions")]
+
+
+def wait_until(condition, what: str, timeout_s: float = bs.READY_TIMEOUT_S) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        time.sleep(0.5)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_in_jupyterlab(lesson, lab_server, page, artifacts):
+    watch = bs.PageWatch(page)
+    try:
+        # "reset": a fresh workspace, so earlier tests' notebooks are not reopened.
+        page.goto(f"{lab_server.base_url}/lab/tree/notebooks/{lesson.name}"
+                  f"?reset&token={lab_server.token}")
+        page.wait_for_selector(f"{NOTEBOOK} .jp-Cell")
+        wait_until(lambda: kernel_states(lab_server) == ["idle"], "the kernel to start")
+
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+        prompts = page.locator(f"{NOTEBOOK} .jp-CodeCell .jp-InputPrompt")
+        wait_until(
+            lambda: all(re.fullmatch(r"\[\d+\]:", t.strip()) for t in prompts.all_inner_texts())
+            and kernel_states(lab_server) == ["idle"],
+            "every code cell to run")
+        assert bs.error_outputs(page) == []
+
+        panels = bs.assert_panels_render(page, lesson, NOTEBOOK)
+        page.locator(f"{NOTEBOOK} .chemo-panel").first.scroll_into_view_if_needed()
+        page.screenshot(path=artifacts / f"lab-{lesson.stem}.png")
+        assert bs.exercise_sliders(page, panels, NOTEBOOK) == []
+        watch.assert_clean()
+    finally:
+        for session in lab_server.api("/api/sessions"):
+            lab_server.api(f"/api/sessions/{session['id']}", method="DELETE")
+    assert not lab_server.wait_for_no_kernels(timeout_s=60), "kernel left running"
