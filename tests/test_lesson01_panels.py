@@ -76,3 +76,9 @@ def test_growth_panel_follows_doubling_time():
     panel.set(doubling_time_days=2, months=24)
     assert "chart stops at 1 trillion" in panel.caption_text
     assert np.max(panel.figure.lines["total"].get_ydata()) <= 1e12
+
+
+def test_untreated_chart_has_no_dose_or_nadir_in_its_legend():
+    legend = GrowthPanel().figure.axes[0].get_legend()
+    labels = [text.get_text() for text in legend.get_texts()]
+    assert labels == ["All cancer cells"]

@@ -63,6 +63,7 @@ class GrowthPanel(LessonPanel):
         return CellCourseFigure(("total",), show_diameter=True,
                                 x_label="Days from now (no treatment)",
                                 title="An untreated tumour", cells_top=CAPACITY_CELLS,
+                                treated=False,
                                 theme=theme)
 
     def compute(self, values: Mapping[str, Any]) -> dict[str, Any]:

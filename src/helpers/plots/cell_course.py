@@ -57,6 +57,8 @@ class CellCourseFigure(LiveFigure):
         show_diameter: add the diameter-in-mm axes below.
         show_band: shade the "too small to see on a scan" band.
         x_label: the time axis label.
+        treated: False for a chart with no treatment: the dose and nadir
+            markers then stay out of the legend.
         title: the title over the cells axes (it also gives the dose markers on
             the top edge room to show whole).
         cells_top: a fixed top for the cells axis (a power of ten), or None to
@@ -67,7 +69,8 @@ class CellCourseFigure(LiveFigure):
     def __init__(self, roles: Sequence[str] = ("total",), *, show_diameter: bool = True,
                  show_band: bool = False, x_label: str = "Days since the first dose",
                  cells_top: float | None = None, title: str = "Cancer cells over time",
-                 theme: str = "standard") -> None:
+                 treated: bool = True, theme: str = "standard") -> None:
+        self.treated = treated
         self.roles = tuple(roles)
         self.title = title
         self.cells_top = cells_top
@@ -99,10 +102,12 @@ class CellCourseFigure(LiveFigure):
                 label="Smallest size a scan can show", zorder=1.6))  # above the grid, as blitted
         self.doses = self.dynamic(cells_ax.scatter(
             [], [], marker="v", s=(4 * self.theme.line_width_pt) ** 2, color=ORANGE,
-            edgecolor="black", linewidth=0.5, zorder=5, label="Dose given", clip_on=False))
+            edgecolor="black", linewidth=0.5, zorder=5, clip_on=False,
+            label="Dose given" if self.treated else "_nolegend_"))
         (nadir,) = cells_ax.plot([], [], marker="o", markersize=9, linestyle="none",
                                  markerfacecolor="none", markeredgecolor="black",
-                                 markeredgewidth=2, label="Lowest point (nadir)")
+                                 markeredgewidth=2,
+                                 label="Lowest point (nadir)" if self.treated else "_nolegend_")
         self.nadir = self.dynamic(nadir)
         cells_ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
         axes = [cells_ax]
