@@ -58,3 +58,14 @@ def lab_server(artifacts, tmp_path_factory):
     survivors = server.stop()
     assert not left, f"JupyterLab still had {len(left)} kernel(s) at the end"
     assert not survivors, f"kernels outlived JupyterLab: {survivors}"
+
+
+@pytest.fixture
+def page(chromium_browser):
+    """A fresh browser tab (1280 x 900) for one test, shared by both modes' tests."""
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(bs.PAGE_TIMEOUT_MS)
+    yield tab
+    tab.goto("about:blank")  # even after a failure: let the page shut its kernel down
+    context.close()

@@ -23,16 +23,6 @@ def test_there_are_lessons_to_test():
     assert LESSONS, f"no lessons matching {bs.LESSON_GLOB} in {bs.NOTEBOOKS}"
 
 
-@pytest.fixture
-def page(chromium_browser):
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(bs.PAGE_TIMEOUT_MS)
-    yield page
-    page.goto("about:blank")  # even after a failure: let the page shut its kernel down
-    context.close()
-
-
 def test_landing_page_lists_every_lesson_in_order(voila_server, page, artifacts):
     watch = bs.PageWatch(page)
     page.goto(voila_server.base_url + "/")

@@ -20,15 +20,6 @@ LESSONS = bs.lesson_paths()
 NOTEBOOK = ".jp-NotebookPanel .jp-Notebook"
 
 
-@pytest.fixture
-def page(chromium_browser):
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(bs.PAGE_TIMEOUT_MS)
-    yield page
-    context.close()
-
-
 def kernel_states(server) -> list[str]:
     return [s["kernel"]["execution_state"] for s in server.api("/api/sessions")]
 
