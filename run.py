@@ -73,19 +73,26 @@ def ensure_environment() -> Path:
     return python
 
 
-def lab(python: Path, extra: list[str]) -> int:
-    # Bound to this computer only; Jupyter's token authentication stays on.
+def lab_command(python: Path, root_dir: Path = ROOT) -> list[str]:
+    """JupyterLab on the first lesson; shared with the browser tests."""
     command = [
         str(python), "-m", "jupyter", "lab",
+        # Bound to this computer only; Jupyter's token authentication stays on.
         "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.root_dir={ROOT}",
-        FIRST_LESSON,
-        *extra,
+        f"--ServerApp.root_dir={root_dir}",
+        # The address Jupyter prints (and the one a browser opens) goes straight
+        # to lesson 00, so a copied link shows the first lesson, not an empty Lab.
+        f"--LabApp.default_url=/lab/tree/{FIRST_LESSON}",
+        str(root_dir / FIRST_LESSON),
     ]
     if os.name == "posix" and os.geteuid() == 0:
         # Containers and workshop VMs often run as root; Jupyter refuses without this.
         command.append("--allow-root")
-    return subprocess.call(command, cwd=ROOT)
+    return command
+
+
+def lab(python: Path, extra: list[str]) -> int:
+    return subprocess.call([*lab_command(python), *extra], cwd=ROOT)
 
 
 def app_environment(base: dict[str, str] | None = None) -> dict[str, str]:

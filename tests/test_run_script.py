@@ -46,3 +46,14 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
     assert "python3 run.py test" in readme
     assert "\npython3 run.py test" in ci
+
+
+def test_lab_command_opens_lesson_00_on_this_computer_with_a_token(run):
+    command = run.lab_command(Path("python"), ROOT)
+    assert "--ServerApp.ip=127.0.0.1" in command
+    assert (ROOT / run.FIRST_LESSON).is_file()
+    assert f"--LabApp.default_url=/lab/tree/{run.FIRST_LESSON}" in command
+    assert str(ROOT / run.FIRST_LESSON) in command
+    # Token authentication left on: nothing blanks the token or the password.
+    assert not any("token=" in part.lower() or "password" in part.lower()
+                   for part in command)

@@ -207,19 +207,21 @@ def start_voila(notebook_dir: Path = NOTEBOOKS, *, extra_args: Sequence[str] = (
 
 
 def start_lab(root_dir: Path, settings_dir: Path, *, log_path: Path | None = None) -> Server:
-    """JupyterLab on a free loopback port, with token auth and autosave off."""
+    """JupyterLab with ``python3 run.py lab``'s flags, on a free loopback port.
+
+    A known token (so tests can log in) and autosave off come on top.
+    """
+    run = load_run_module()
     port = free_port()
     token = secrets.token_hex(16)
     write_lab_settings(settings_dir)
     command = [
-        sys.executable, "-m", "jupyter", "lab",
-        "--ServerApp.ip=127.0.0.1",
+        *run.lab_command(Path(sys.executable), root_dir),
         f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
         "--ServerApp.open_browser=False",
         "--ServerApp.allow_root=True",  # CI runs as root
         f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root_dir}",
         f"--LabApp.user_settings_dir={settings_dir / 'user-settings'}",
         f"--LabApp.workspaces_dir={settings_dir / 'workspaces'}",
         "--LabApp.news_url=",

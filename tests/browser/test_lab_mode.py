@@ -31,6 +31,28 @@ def wait_until(condition, what: str, timeout_s: float = bs.READY_TIMEOUT_S) -> N
         time.sleep(0.5)
 
 
+def test_printed_address_opens_lesson_00(lab_server, page):
+    """The link JupyterLab prints (which a new user copies) shows lesson 00."""
+    # Jupyter prints "?token=..." in place of a token it was given (as here).
+    printed = re.findall(r"(http://127\.0\.0\.1:\d+/\S*)\?token=",
+                         lab_server.log_path.read_text(errors="replace"))
+    assert printed, "JupyterLab printed no address with a token"
+    assert all(url.endswith("/lab/tree/notebooks/00_start_here.ipynb") for url in printed)
+    watch = bs.PageWatch(page)
+    try:
+        page.goto(f"{printed[-1]}?token={lab_server.token}")
+        heading = page.locator(f"{NOTEBOOK} h1").first
+        heading.wait_for(timeout=bs.READY_TIMEOUT_S * 1000)
+        assert heading.inner_text().startswith("Lesson 00: Start here")
+        assert page.url.split("?")[0].endswith("/lab/tree/notebooks/00_start_here.ipynb")
+        # Its kernel starts; shutting it down half-started would only test the race.
+        wait_until(lambda: kernel_states(lab_server) == ["idle"], "the kernel to start")
+        watch.assert_clean()
+    finally:
+        for session in lab_server.api("/api/sessions"):
+            lab_server.api(f"/api/sessions/{session['id']}", method="DELETE")
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
 def test_lesson_in_jupyterlab(lesson, lab_server, page, artifacts):
     watch = bs.PageWatch(page)
