@@ -137,6 +137,11 @@ class Server:
             body = response.read()
         return json.loads(body) if body else None
 
+    def close_sessions(self) -> None:
+        """Close every notebook session, which shuts its kernel down (JupyterLab only)."""
+        for session in self.api("/api/sessions"):
+            self.api(f"/api/sessions/{session['id']}", method="DELETE")
+
     def log_tail(self, chars: int = 4000) -> str:
         try:
             return self.log_path.read_text(errors="replace")[-chars:]
@@ -220,7 +225,6 @@ def start_lab(root_dir: Path, settings_dir: Path, *, log_path: Path | None = Non
         f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
         "--ServerApp.open_browser=False",
-        "--ServerApp.allow_root=True",  # CI runs as root
         f"--IdentityProvider.token={token}",
         f"--LabApp.user_settings_dir={settings_dir / 'user-settings'}",
         f"--LabApp.workspaces_dir={settings_dir / 'workspaces'}",

@@ -52,8 +52,7 @@ def lab_server(artifacts, tmp_path_factory):
     server = bs.start_lab(root, tmp_path_factory.mktemp("lab-settings"),
                           log_path=artifacts / "jupyterlab.log")
     yield server
-    for session in server.api("/api/sessions"):
-        server.api(f"/api/sessions/{session['id']}", method="DELETE")
+    server.close_sessions()
     left = server.wait_for_no_kernels(timeout_s=90)
     survivors = server.stop()
     assert not left, f"JupyterLab still had {len(left)} kernel(s) at the end"

@@ -49,8 +49,7 @@ def test_printed_address_opens_lesson_00(lab_server, page):
         wait_until(lambda: kernel_states(lab_server) == ["idle"], "the kernel to start")
         watch.assert_clean()
     finally:
-        for session in lab_server.api("/api/sessions"):
-            lab_server.api(f"/api/sessions/{session['id']}", method="DELETE")
+        lab_server.close_sessions()
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
@@ -78,6 +77,5 @@ def test_lesson_in_jupyterlab(lesson, lab_server, page, artifacts):
         assert bs.exercise_sliders(page, panels, NOTEBOOK) == []
         watch.assert_clean()
     finally:
-        for session in lab_server.api("/api/sessions"):
-            lab_server.api(f"/api/sessions/{session['id']}", method="DELETE")
+        lab_server.close_sessions()
     assert not lab_server.wait_for_no_kernels(timeout_s=60), "kernel left running"
