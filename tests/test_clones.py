@@ -132,7 +132,7 @@ def test_competitive_release_more_kill_more_resistant_cells_later():
         (lambda: Clone("c", -1, 0.1), "initial_cells"),
         (lambda: Clone("c", 1, float("nan")), "growth_rate_per_day"),
         (lambda: Clone("c", 1, 0.1, -0.5), "log_kill_per_dose"),
-        (lambda: Clone("c", 1, 0.1, 1.0, fitness_cost=1.0), "fitness_cost"),
+        (lambda: Clone("c", 1, 0.1, 1.0, fitness_cost_fraction=1.0), "fitness_cost_fraction"),
         (lambda: Clone("c", 1, 0.1, resistant="yes"), "resistant"),
         (lambda: simulate([], Schedule(), 200), "clones"),
         (lambda: simulate([Clone("c", 1, 0.1)], Schedule(21, 6), 100), "horizon_days"),

@@ -190,8 +190,8 @@ def test_sensitivity_levels_are_ordered_illustrations():
 
 def test_two_clone_tumour_splits_the_cells():
     sensitive, resistant = two_clone_tumour(resistant_share=0.25, fraction_killed=0.9,
-                                            sensitive_doubling_days=21,
-                                            resistant_doubling_days=30, fitness_cost=0.2)
+                                            sensitive_doubling_time_days=21,
+                                            resistant_doubling_time_days=30, fitness_cost_fraction=0.2)
     assert sensitive.initial_cells == pytest.approx(7.5e9)
     assert resistant.initial_cells == pytest.approx(2.5e9)
     assert resistant.resistant and not sensitive.resistant
@@ -204,18 +204,18 @@ def test_two_clone_tumour_splits_the_cells():
 @given(share=st.floats(0.0, 1.0), cells=st.floats(1.0, 1e12))
 def test_two_clone_tumour_keeps_every_cell(share, cells):
     clones = two_clone_tumour(resistant_share=share, fraction_killed=0.5,
-                              sensitive_doubling_days=21, resistant_doubling_days=21,
+                              sensitive_doubling_time_days=21, resistant_doubling_time_days=21,
                               cells=cells)
     assert sum(c.initial_cells for c in clones) == pytest.approx(cells, rel=1e-12)
 
 
 @pytest.mark.parametrize("bad", [
     {"resistant_share": 1.5}, {"resistant_share": -0.1}, {"fraction_killed": 1.0},
-    {"sensitive_doubling_days": 0}, {"fitness_cost": 1.0}, {"cells": float("nan")},
+    {"sensitive_doubling_time_days": 0}, {"fitness_cost_fraction": 1.0}, {"cells": float("nan")},
 ])
 def test_two_clone_tumour_rejects_bad_input(bad):
-    args = {"resistant_share": 0.01, "fraction_killed": 0.9, "sensitive_doubling_days": 21,
-            "resistant_doubling_days": 21, "fitness_cost": 0.1, **bad}
+    args = {"resistant_share": 0.01, "fraction_killed": 0.9, "sensitive_doubling_time_days": 21,
+            "resistant_doubling_time_days": 21, "fitness_cost_fraction": 0.1, **bad}
     with pytest.raises(ValueError, match=next(iter(bad))):
         two_clone_tumour(**args)
 
@@ -223,7 +223,7 @@ def test_two_clone_tumour_rejects_bad_input(bad):
 def test_scenario_rejects_a_horizon_before_the_last_dose():
     with pytest.raises(ValueError, match="horizon_days"):
         TreatmentScenario(name="x", what_it_shows="y", story="z",
-                          clones=one_clone_tumour(fraction_killed=0.9, doubling_days=21),
+                          clones=one_clone_tumour(fraction_killed=0.9, doubling_time_days=21),
                           schedule=Schedule(21, 6), horizon_days=50)
     with pytest.raises(ValueError, match="clones"):
         TreatmentScenario(name="x", what_it_shows="y", story="z", clones=("not a clone",),

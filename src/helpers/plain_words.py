@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["cells_in_words", "percent", "one_in", "days_in_words", "signed_percent"]
+__all__ = [
+    "cells_in_words",
+    "percent",
+    "one_in",
+    "days_in_words",
+    "signed_percent",
+    "times_as_many",
+    "change_from_start",
+    "plural",
+]
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -92,3 +101,36 @@ def days_in_words(days: float) -> str:
     if days < 730:
         return f"about {days / 30.44:.0f} months"
     return f"about {days / 365.25:.0f} years"
+
+
+def times_as_many(ratio: float) -> str:
+    """A ratio of two counts: 1.02 -> 'about the same number'; 2.46 -> '2.5 times as many';
+    1234 -> '1,234 times as many'. The one way the series says "N times as many"."""
+    if not math.isfinite(ratio) or ratio < 0:
+        raise ValueError(f"ratio must be a finite number in [0, inf); got {ratio!r}")
+    if abs(ratio - 1.0) < 0.05:
+        return "about the same number"
+    if ratio < 9.95:
+        return f"{ratio:.1f} times as many"
+    return f"{ratio:,.0f} times as many"
+
+
+def change_from_start(change: float) -> str:
+    """A relative change in a count, said against the start.
+
+    -0.998 -> '99.8% fewer than at the start'; 0.4 -> '40% more than at the start';
+    5.9 -> 'about 6.9 times as many as at the start'.
+    """
+    if not math.isfinite(change) or change < -1:
+        raise ValueError(f"change must be a finite number in [-1, inf); got {change!r}")
+    if change < 0:
+        return f"{percent(-change)} fewer than at the start"
+    if change < 1:
+        return f"{percent(change)} more than at the start"
+    return f"about {times_as_many(change + 1.0)} as at the start"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """1, 'cycle' -> '1 cycle'; 3, 'cycle' -> '3 cycles'; 2, 'pair reads', 'pairs read'."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count} {word}"

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models._checks import check_number
+from ..models._checks import check_number, check_sequence
 from .scans import ScanReading
 
 __all__ = [
@@ -43,7 +43,13 @@ __all__ = [
     "PROGRESSION_MIN_MM",
     "TOLERANCE",
     "Assessment",
+    "is_partial_response",
+    "is_progression",
+    "partial_response_level_mm",
+    "progression_level_mm",
     "categorize",
+    "categorize_sums",
+    "first_faded_index",
     "assess",
 ]
 
@@ -71,6 +77,51 @@ def _at_most(value: float, threshold: float) -> bool:
     return value <= threshold + TOLERANCE
 
 
+# -- the rule: its only home. Lessons and figures ask these functions. ---------
+# The boundary is inclusive everywhere: exactly 30% smaller is a partial
+# response; exactly 20% *and* exactly 5 mm larger is progression (RECIST 1.1
+# says "at least").
+
+
+def is_partial_response(sum_mm: float, baseline_sum_mm: float) -> bool:
+    """True when ``sum_mm`` is 30% or more below ``baseline_sum_mm`` (mm, > 0)."""
+    total = check_number("sum_mm", sum_mm, minimum=0.0)
+    baseline = check_number("baseline_sum_mm", baseline_sum_mm, minimum=0.0,
+                            min_inclusive=False)
+    return _at_most((total - baseline) / baseline, PARTIAL_RESPONSE_CHANGE)
+
+
+def is_progression(sum_mm: float, smallest_sum_mm: float, *,
+                   min_growth_mm: float = PROGRESSION_MIN_MM) -> bool:
+    """True when ``sum_mm`` is 20% or more above ``smallest_sum_mm`` and 5 mm or more larger.
+
+    From a smallest sum of 0 mm, any growth of at least ``min_growth_mm`` counts
+    (any growth is "20% or more" of nothing). New lesions are judged apart
+    (see ``categorize``).
+    """
+    total = check_number("sum_mm", sum_mm, minimum=0.0)
+    smallest = check_number("smallest_sum_mm", smallest_sum_mm, minimum=0.0)
+    min_growth = check_number("min_growth_mm", min_growth_mm, minimum=0.0, maximum=100.0)
+    growth_mm = total - smallest
+    if smallest > TOLERANCE:
+        grew_enough = _at_least(growth_mm / smallest, PROGRESSION_CHANGE)
+    else:
+        grew_enough = growth_mm > TOLERANCE
+    return grew_enough and _at_least(growth_mm, min_growth)
+
+
+def partial_response_level_mm(baseline_sum_mm: float) -> float:
+    """The sum (mm) at and below which a scan reads partial response: 70% of baseline."""
+    baseline = check_number("baseline_sum_mm", baseline_sum_mm, minimum=0.0)
+    return baseline * (1.0 + PARTIAL_RESPONSE_CHANGE)
+
+
+def progression_level_mm(smallest_sum_mm: float) -> float:
+    """The sum (mm) at and above which a scan reads progression: 20% and 5 mm above the smallest."""
+    smallest = check_number("smallest_sum_mm", smallest_sum_mm, minimum=0.0)
+    return max(smallest * (1.0 + PROGRESSION_CHANGE), smallest + PROGRESSION_MIN_MM)
+
+
 def categorize(sum_mm: float, baseline_sum_mm: float, smallest_sum_mm: float, *,
                new_lesion: bool = False, had_response: bool = False,
                min_growth_mm: float = PROGRESSION_MIN_MM) -> str:
@@ -94,22 +145,73 @@ def categorize(sum_mm: float, baseline_sum_mm: float, smallest_sum_mm: float, *,
     if smallest > baseline + TOLERANCE:
         raise ValueError(f"smallest_sum_mm must be at most baseline_sum_mm={baseline:g}; "
                          f"got {smallest:g}")
+    if not isinstance(new_lesion, bool):
+        raise ValueError(f"new_lesion must be True or False; got {new_lesion!r}")
+    if not isinstance(had_response, bool):
+        raise ValueError(f"had_response must be True or False; got {had_response!r}")
     if new_lesion:
         return "PD"
     if baseline <= TOLERANCE:
         return "NE"
-    growth_mm = total - smallest
-    if smallest > TOLERANCE:
-        grew_enough = _at_least(growth_mm / smallest, PROGRESSION_CHANGE)
-    else:
-        grew_enough = growth_mm > TOLERANCE  # from 0 mm, any growth is "20% or more"
-    if grew_enough and _at_least(growth_mm, min_growth):
+    if is_progression(total, smallest, min_growth_mm=min_growth):
         return "PD"
     if total <= TOLERANCE:
         return "CR"
-    if had_response or _at_most((total - baseline) / baseline, PARTIAL_RESPONSE_CHANGE):
+    if had_response or is_partial_response(total, baseline):
         return "PR"
     return "SD"
+
+
+def _walk(sums_mm: Sequence[float], new_lesions: Sequence[bool]):
+    """Yield (category, smallest sum before this scan, held) for each follow-up scan.
+
+    ``held`` is True where the scan reads partial response only because an
+    earlier scan did (RECIST's "a partial response persists" reading).
+    """
+    baseline = sums_mm[0]
+    smallest = baseline
+    had_response = False
+    for total, new in zip(sums_mm[1:], new_lesions[1:], strict=True):
+        category = categorize(total, baseline, smallest, new_lesion=bool(new),
+                              had_response=had_response)
+        held = (category == "PR" and had_response and baseline > 0
+                and not is_partial_response(total, baseline))
+        yield category, smallest, held
+        # After progression the "partial response persists" rule no longer applies.
+        had_response = category != "PD" and (had_response or category in ("PR", "CR"))
+        smallest = min(smallest, total)
+
+
+def _check_sums(sums_mm: Sequence[float]) -> tuple[float, ...]:
+    items = check_sequence("sums_mm", sums_mm)
+    if not items:
+        raise ValueError("sums_mm must hold at least 1 sum (the baseline); got none")
+    return tuple(check_number(f"sums_mm[{i}]", v, minimum=0.0) for i, v in enumerate(items))
+
+
+def categorize_sums(sums_mm: Sequence[float]) -> tuple[str, ...]:
+    """Category codes of a series of sums (mm); the first is the baseline ("BL").
+
+    The same walk ``assess`` makes over scans, for a series with no new
+    lesions: lesson 02 reads its restaging scans with it.
+    """
+    sums = _check_sums(sums_mm)
+    return ("BL", *(c for c, _, _ in _walk(sums, (False,) * len(sums))))
+
+
+def first_faded_index(sums_mm: Sequence[float]) -> int | None:
+    """Index of the first scan that reads progression after a response, or None.
+
+    "The response faded": an earlier scan read partial (or complete) response,
+    and this one reads progression by the same rule as every other scan.
+    """
+    responded = False
+    for index, category in enumerate(categorize_sums(sums_mm)):
+        if category in ("PR", "CR"):
+            responded = True
+        elif category == "PD" and responded:
+            return index
+    return None
 
 
 @dataclass(frozen=True)
@@ -126,7 +228,10 @@ class Assessment:
             there is no earlier scan or the smallest is 0.
         new_lesions: names of lesions seen now but not at baseline.
         category: a code of ``CATEGORY_NAMES``.
-        reason: why, in plain words.
+        held: True when the scan reads partial response only because an
+            earlier scan did (it is not itself 30% below baseline).
+
+    Why, in plain words, is the words layer's job (``words.response``).
     """
 
     day: int
@@ -137,33 +242,11 @@ class Assessment:
     change_from_smallest: float | None
     new_lesions: tuple[str, ...]
     category: str
-    reason: str
+    held: bool = False
 
     @property
     def category_name(self) -> str:
         return CATEGORY_NAMES[self.category]
-
-
-def _reason(category: str, change_base: float | None, change_small: float | None,
-            growth_mm: float | None, new: tuple[str, ...], held: bool) -> str:
-    if category == "BL":
-        return "Baseline: the sizes every later scan is compared with."
-    if category == "NE":
-        return "No lesion was measurable at baseline, so there is nothing to compare."
-    if category == "PD" and new:
-        return f"New lesion seen ({', '.join(new)}): that alone counts as progression."
-    if category == "PD":
-        pct = f"{100 * change_small:.0f}%" if change_small is not None else "from nothing"
-        return (f"The sum is {pct} above the smallest so far and {growth_mm:.1f} mm larger "
-                "(20% and 5 mm or more).")
-    if category == "CR":
-        return "Every target lesion is gone and nothing new is seen."
-    if category == "PR" and held:
-        return ("A partial response was reached earlier; without progression the "
-                "category stays partial response.")
-    if category == "PR":
-        return f"The sum is {100 * -change_base:.0f}% below baseline (30% or more)."
-    return "Neither 30% smaller than baseline nor 20% and 5 mm above the smallest sum."
 
 
 def assess(scans: Sequence[ScanReading]) -> tuple[Assessment, ...]:
@@ -173,35 +256,22 @@ def assess(scans: Sequence[ScanReading]) -> tuple[Assessment, ...]:
     for i, scan in enumerate(scans):
         if not isinstance(scan, ScanReading):
             raise ValueError(f"scans[{i}] must be a ScanReading; got {scan!r}")
-    baseline_scan = scans[0]
-    targets = baseline_scan.visible_names
-
-    def sum_of(scan: ScanReading) -> tuple[tuple[tuple[str, float], ...], float]:
-        measured = tuple((name, scan.measured(name) or 0.0) for name in targets)
-        return measured, float(sum(mm for _, mm in measured))
-
-    measured, baseline_sum = sum_of(baseline_scan)
-    out = [Assessment(day=baseline_scan.day, measured_mm=measured, sum_mm=baseline_sum,
+    targets = scans[0].visible_names
+    measured = [tuple((name, scan.measured(name) or 0.0) for name in targets) for scan in scans]
+    sums = [float(sum(mm for _, mm in m)) for m in measured]
+    new = [tuple(name for name in scan.visible_names if name not in targets) for scan in scans]
+    baseline_sum = sums[0]
+    out = [Assessment(day=scans[0].day, measured_mm=measured[0], sum_mm=baseline_sum,
                       change_from_baseline=None, smallest_before_mm=None,
-                      change_from_smallest=None, new_lesions=(), category="BL",
-                      reason=_reason("BL", None, None, None, (), False))]
-    smallest = baseline_sum
-    had_response = False
-    for scan in scans[1:]:
-        measured, total = sum_of(scan)
-        new = tuple(name for name in scan.visible_names if name not in targets)
-        category = categorize(total, baseline_sum, smallest, new_lesion=bool(new),
-                              had_response=had_response)
+                      change_from_smallest=None, new_lesions=(), category="BL")]
+    walk = _walk(sums, [bool(n) for n in new])
+    for k, (category, smallest, held) in enumerate(walk, start=1):
+        total = sums[k]
         change_base = (total - baseline_sum) / baseline_sum if baseline_sum > 0 else None
         change_small = (total - smallest) / smallest if smallest > 0 else None
-        held = (category == "PR" and had_response and change_base is not None
-                and not _at_most(change_base, PARTIAL_RESPONSE_CHANGE))
         out.append(Assessment(
-            day=scan.day, measured_mm=measured, sum_mm=total,
+            day=scans[k].day, measured_mm=measured[k], sum_mm=total,
             change_from_baseline=change_base, smallest_before_mm=smallest,
-            change_from_smallest=change_small, new_lesions=new, category=category,
-            reason=_reason(category, change_base, change_small, total - smallest, new, held)))
-        # After progression the "partial response persists" rule no longer applies.
-        had_response = category != "PD" and (had_response or category in ("PR", "CR"))
-        smallest = min(smallest, total)
+            change_from_smallest=change_small, new_lesions=new[k], category=category,
+            held=held))
     return tuple(out)

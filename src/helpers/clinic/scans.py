@@ -42,6 +42,7 @@ from ..models._checks import check_int, check_number
 from ..models.lesions import PatientCourse
 
 __all__ = [
+    "CT_SMALLEST_VISIBLE_MM",
     "REPEAT_CT_LOG_SD",
     "REPEAT_CT_LOG_CLIP",
     "ScanPlan",
@@ -52,6 +53,11 @@ __all__ = [
     "take_scans",
     "repeat_readings",
 ]
+
+#: The smallest lesion a CT scan usually shows: somewhere between these
+#: diameters (mm), depending on the scanner, the organ and the slice thickness
+#: (curriculum model notes; RECIST 1.1 asks for 10 mm for a measurable lesion).
+CT_SMALLEST_VISIBLE_MM = (5.0, 10.0)
 
 # Spread of one reading, as a standard deviation of log(measured / true).
 # Chosen so two readings of one lesion differ by less than 10% in 84% of

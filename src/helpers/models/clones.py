@@ -53,7 +53,7 @@ class Clone:
             (ln 2 / doubling time), before any fitness cost.
         log_kill_per_dose: powers of ten killed by one full dose (0 = the drug
             does nothing; 1 = 90% killed; 2 = 99% killed).
-        fitness_cost: fraction (0 to <1) by which this clone's growth rate is
+        fitness_cost_fraction: fraction (0 to <1) by which this clone's growth rate is
             lowered, the price some resistant cells pay.
         resistant: whether this clone counts as resistant in shares and
             captions, and receives cells that mutate.
@@ -63,7 +63,7 @@ class Clone:
     initial_cells: float
     growth_rate_per_day: float
     log_kill_per_dose: float = 0.0
-    fitness_cost: float = 0.0
+    fitness_cost_fraction: float = 0.0
     resistant: bool = False
 
     def __post_init__(self) -> None:
@@ -76,7 +76,7 @@ class Clone:
                                                  minimum=0.0, maximum=MAX_GROWTH_RATE_PER_DAY)),
             ("log_kill_per_dose", check_number("log_kill_per_dose", self.log_kill_per_dose,
                                                minimum=0.0, maximum=MAX_LOG_KILL)),
-            ("fitness_cost", check_number("fitness_cost", self.fitness_cost, minimum=0.0,
+            ("fitness_cost_fraction", check_number("fitness_cost_fraction", self.fitness_cost_fraction, minimum=0.0,
                                           maximum=1.0, max_inclusive=False)),
         ):
             object.__setattr__(self, attr, value)
@@ -86,7 +86,7 @@ class Clone:
     @property
     def effective_growth_rate_per_day(self) -> float:
         """Growth rate after the fitness cost."""
-        return self.growth_rate_per_day * (1.0 - self.fitness_cost)
+        return self.growth_rate_per_day * (1.0 - self.fitness_cost_fraction)
 
     @property
     def surviving_fraction_per_dose(self) -> float:

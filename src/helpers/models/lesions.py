@@ -281,7 +281,7 @@ def _untreated(lesion: Lesion, days: int) -> np.ndarray:
 
 def _with_cells(lesion: Lesion, cells: np.ndarray) -> tuple[Clone, ...]:
     return tuple(Clone(c.name, float(n), c.growth_rate_per_day, c.log_kill_per_dose,
-                       c.fitness_cost, c.resistant) for c, n in zip(lesion.clones, cells,
+                       c.fitness_cost_fraction, c.resistant) for c, n in zip(lesion.clones, cells,
                                                                     strict=True))
 
 

@@ -1,66 +1,79 @@
 """The shared frame of every interactive panel.
 
 A panel is: a row of buttons (examples to load, reset, large text), the
-controls, the figure, and a live caption in plain words. Subclasses say
-which controls there are, what the model computes from them, how the figure
-shows it and how to say it in words; this class wires the rest.
+controls, the figure, and a live caption in plain words. The flow is one way:
 
-Every control change runs one ``update``: compute, update the figure's
-artists in place, render, and rewrite the caption and the alt text.
+    controls -> values (lessons.X.Values) -> state (lessons.X.compute)
+             -> figure data (figure_data) -> picture
+             -> caption and alt text (words.X)
+
+A subclass names its ``Interaction`` (values type, compute, words, presets),
+its controls table and its figure, and maps a state to the figure's data.
+It holds no model rule and builds no sentence.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
-from collections.abc import Mapping
-from typing import Any
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
 
 import ipywidgets as widgets
 
+from ..lessons.presets import Preset
 from ..plots.live_figure import LiveFigure
 
-__all__ = ["LessonPanel", "labelled"]
+__all__ = ["Interaction", "LessonPanel"]
+
+V = TypeVar("V")
+S = TypeVar("S")
+D = TypeVar("D")
 
 _CHOOSE = "Choose an example..."
-_WIDE = widgets.Layout(width="min(760px, 100%)")
-_LABEL_STYLE = {"description_width": "360px"}
 
 
-def labelled(widget: widgets.ValueWidget) -> widgets.ValueWidget:
-    """Give a control the series' label width and layout, and keep it calm.
+@dataclass(frozen=True)
+class Interaction(Generic[V, S]):
+    """What one panel shows, from the layers below: values, state, words, examples."""
 
-    ``continuous_update=False``: the figure follows when a slider is let go
-    (or a key pressed), which keeps slow laptops and Binder responsive.
-    """
-    widget.style = _LABEL_STYLE
-    widget.layout = _WIDE
-    if hasattr(widget, "continuous_update"):
-        widget.continuous_update = False
-    return widget
+    values_type: Callable[..., V]
+    compute: Callable[[V], S]
+    caption: Callable[[S], str]
+    alt_text: Callable[[S], str]
+    presets: Mapping[str, Preset[V]] = dataclasses.field(default_factory=dict)
 
 
-class LessonPanel:
+class LessonPanel(ABC, Generic[V, S, D]):
     """Base class for the lesson panels.
 
-    Subclasses implement:
-        make_controls() -> dict of name -> ipywidgets control (labelled).
-        make_figure(theme) -> a LiveFigure.
-        compute(values) -> any model state.
-        show(state, values): put the state into ``self.figure``.
-        describe(state, values) -> caption text (plain words, may hold <b>).
-        alt_text(state, values) -> what the figure shows, for screen readers.
-    and may set ``presets``: name -> (control values, a one-line story).
+    Subclasses set ``title`` and ``interaction`` and implement:
+        make_controls() -> name -> control (see ``panels.controls``); names
+            are the fields of the interaction's values type. Starting
+            positions come from that type's defaults.
+        make_figure(theme) -> the LiveFigure.
+        figure_data(state) -> the figure's data record.
+    and may override ``extra_views``/``show_extra`` for more output (a table).
     """
 
-    presets: Mapping[str, tuple[Mapping[str, Any], str]] = {}
-    title: str = ""
+    title: ClassVar[str] = ""
+    interaction: ClassVar[Interaction[Any, Any]]
 
     def __init__(self, theme: str = "standard") -> None:
         self.controls: dict[str, widgets.ValueWidget] = self.make_controls()
-        self.defaults = {name: control.value for name, control in self.controls.items()}
-        self.figure: LiveFigure = self.make_figure(theme)
+        start: dict[str, Any] = dataclasses.asdict(self.interaction.values_type())
+        if set(start) != set(self.controls):
+            raise ValueError(f"controls must match the values' fields {sorted(start)}; "
+                             f"got {sorted(self.controls)}")
+        for name, control in self.controls.items():
+            control.value = start[name]
+        self.defaults: dict[str, Any] = dict(start)
+        self.figure: LiveFigure[D] = self.make_figure(theme)
         self._holding = 0
-        self.state: Any = None
+        self.state: S | None = None
         self.error: str | None = None
 
         self.example = widgets.Dropdown(
@@ -92,33 +105,40 @@ class LessonPanel:
         )
         self.widget = widgets.VBox(
             [*(header if self.title else []), buttons, self.story,
-             widgets.VBox(list(self.controls.values())), self.figure_view, self.caption],
+             widgets.VBox(list(self.controls.values())), self.figure_view, self.caption,
+             *self.extra_views()],
         )
         self.widget.add_class("chemo-panel")
         self.update()
 
     # -- to implement --------------------------------------------------------
-    def make_controls(self) -> dict[str, widgets.ValueWidget]:  # pragma: no cover
-        raise NotImplementedError
+    @abstractmethod
+    def make_controls(self) -> dict[str, widgets.ValueWidget]:
+        """The controls table: field name -> control."""
 
-    def make_figure(self, theme: str) -> LiveFigure:  # pragma: no cover
-        raise NotImplementedError
+    @abstractmethod
+    def make_figure(self, theme: str) -> LiveFigure[D]:
+        """The figure, built once per theme."""
 
-    def compute(self, values: Mapping[str, Any]) -> Any:  # pragma: no cover
-        raise NotImplementedError
+    @abstractmethod
+    def figure_data(self, state: S) -> D:
+        """The state's arrays and numbers, in the figure's data record."""
 
-    def show(self, state: Any, values: Mapping[str, Any]) -> None:  # pragma: no cover
-        raise NotImplementedError
+    def extra_views(self) -> list[widgets.Widget]:
+        """Widgets shown below the caption (none by default)."""
+        return []
 
-    def describe(self, state: Any, values: Mapping[str, Any]) -> str:  # pragma: no cover
-        raise NotImplementedError
-
-    def alt_text(self, state: Any, values: Mapping[str, Any]) -> str:  # pragma: no cover
-        raise NotImplementedError
+    def show_extra(self, state: S) -> None:
+        """Fill the extra views from a new state (nothing by default)."""
 
     # -- behaviour -----------------------------------------------------------
     @property
+    def presets(self) -> Mapping[str, Preset[Any]]:
+        return self.interaction.presets
+
+    @property
     def values(self) -> dict[str, Any]:
+        """The controls' current positions, by field name."""
         return {name: control.value for name, control in self.controls.items()}
 
     def set(self, **values: Any) -> None:
@@ -151,31 +171,34 @@ class LessonPanel:
             raise ValueError(f"example must be one of {list(self.presets)}; got {name!r}")
         self.example.value = name
 
-    def _on_example(self, change) -> None:
+    def _on_example(self, change: Mapping[str, Any]) -> None:
         if self._holding or change["new"] == _CHOOSE:
             return
-        values, story = self.presets[change["new"]]
-        self.story.value = f"<p><b>{html.escape(change['new'])}:</b> {story}</p>"
-        self.set(**values)
+        preset = self.presets[change["new"]]
+        self.story.value = (f"<p><b>{html.escape(change['new'])}:</b> "
+                            f"{html.escape(preset.story)}</p>")
+        self.set(**dataclasses.asdict(preset.values))
 
-    def _on_change(self, _change) -> None:
+    def _on_change(self, _change: Mapping[str, Any]) -> None:
         if not self._holding:
             self.update()
 
-    def _on_projector(self, change) -> None:
+    def _on_projector(self, change: Mapping[str, Any]) -> None:
         self.figure.set_theme("projector" if change["new"] else "standard")
-        self.widget.remove_class("chemo-projector") if not change["new"] else \
+        if change["new"]:
             self.widget.add_class("chemo-projector")
+        else:
+            self.widget.remove_class("chemo-projector")
         self.update()
 
     def update(self) -> None:
         """Recompute, redraw and re-caption from the current control values."""
-        values = self.values
+        interaction = self.interaction
         try:
-            state = self.compute(values)
-            self.show(state, values)
-            caption = self.describe(state, values)
-            alt = self.alt_text(state, values)
+            state = interaction.compute(interaction.values_type(**self.values))
+            self.figure.update(self.figure_data(state))
+            caption = interaction.caption(state)
+            alt = interaction.alt_text(state)
         except ValueError as problem:
             # A control combination the model cannot handle: say so, keep the old figure.
             self.error = str(problem)
@@ -187,12 +210,11 @@ class LessonPanel:
         self.state = state
         self.figure_view.value = self.figure.to_html(alt)
         self.caption.value = f"<p role='status' aria-live='polite'>{caption}</p>"
+        self.show_extra(state)
 
     @property
     def caption_text(self) -> str:
         """The caption as plain text (tags removed), for tests and notebooks."""
-        import re
-
         return html.unescape(re.sub(r"<[^>]+>", "", self.caption.value)).strip()
 
     def _ipython_display_(self) -> None:  # pragma: no cover - needs a front end

@@ -7,17 +7,21 @@ The figure knows nothing about the model: panels hand it arrays.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-from .limits import decade_limits, nice_top
+from .limits import decade_limits, nice_top, snap_up
 from .live_figure import LiveFigure
 from .style import GREY, ORANGE
 
-__all__ = ["CellCourseFigure", "cells_tick_label", "on_log_axis"]
+__all__ = ["CellCourseData", "CellCourseBase", "CellCourseFigure", "cells_tick_label",
+           "on_log_axis"]
 
 _BIG = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -48,7 +52,33 @@ def on_log_axis(cells: np.ndarray) -> np.ndarray:
     return plotted
 
 
-class CellCourseFigure(LiveFigure):
+@dataclass(frozen=True)
+class CellCourseData:
+    """What a cells-over-time chart draws.
+
+    Attributes:
+        days: the time axis (days), one entry per sample.
+        cells_by_role: cells per sample for each line, by role name (see ``style.ROLES``).
+        dose_days: days a dose was given (triangles on the top edge).
+        nadir: (day, cells) of the lowest point, or None.
+        diameter_mm: diameter per sample for the lower axes, or None.
+        band_cells: (low, high) cells of the "too small to see" band, or None.
+        x_max_days: the last day the axis must show (snapped up by the figure).
+    """
+
+    days: np.ndarray
+    cells_by_role: Mapping[str, np.ndarray] = field(default_factory=dict)
+    dose_days: Sequence[float] = ()
+    nadir: tuple[float, float] | None = None
+    diameter_mm: np.ndarray | None = None
+    band_cells: tuple[float, float] | None = None
+    x_max_days: float | None = None
+
+
+CD = TypeVar("CD", bound=CellCourseData)
+
+
+class CellCourseBase(LiveFigure[CD]):
     """Top: cells on a log scale. Bottom (optional): diameter in mm.
 
     Args:
@@ -63,14 +93,19 @@ class CellCourseFigure(LiveFigure):
             the top edge room to show whole).
         cells_top: a fixed top for the cells axis (a power of ten), or None to
             follow the data. A fixed axis makes slider positions easy to compare.
+        x_step_days: the time axis ends on a multiple of this many days (None:
+            on the last day), so most moves keep the axes and the cached
+            background.
         theme: "standard" or "projector".
     """
 
     def __init__(self, roles: Sequence[str] = ("total",), *, show_diameter: bool = True,
                  show_band: bool = False, x_label: str = "Days since the first dose",
                  cells_top: float | None = None, title: str = "Cancer cells over time",
-                 treated: bool = True, theme: str = "standard") -> None:
+                 treated: bool = True, x_step_days: float | None = None,
+                 theme: str = "standard") -> None:
         self.treated = treated
+        self.x_step_days = x_step_days
         self.roles = tuple(roles)
         self.title = title
         self.cells_top = cells_top
@@ -95,7 +130,7 @@ class CellCourseFigure(LiveFigure):
         cells_ax.set_xlim(0, 100)
         cells_ax.set_ylim(1, 1e12)
         self.lines = {role: self.line(cells_ax, role) for role in self.roles}
-        self.band = None
+        self.band: Rectangle | None = None
         if self.show_band:
             self.band = self.dynamic(cells_ax.axhspan(
                 1, 1, color=GREY, alpha=self.theme.band_alpha, linewidth=0,
@@ -120,18 +155,10 @@ class CellCourseFigure(LiveFigure):
         axes[-1].set_xlabel(self.x_label)
         return axes
 
-    def update(
-        self,
-        days: np.ndarray,
-        cells_by_role: Mapping[str, np.ndarray],
-        *,
-        dose_days: Sequence[float] = (),
-        nadir: tuple[float, float] | None = None,
-        diameter_mm: np.ndarray | None = None,
-        band_cells: tuple[float, float] | None = None,
-        x_max_days: float | None = None,
-    ) -> None:
+    def _draw_cells(self, data: CellCourseData) -> None:
         """Put new data into the existing artists (no new figure, no re-layout)."""
+        days, cells_by_role, dose_days = data.days, data.cells_by_role, data.dose_days
+        nadir, diameter_mm, band_cells = data.nadir, data.diameter_mm, data.band_cells
         cells_ax = self.axes[0]
         shown = []
         for role, artist in self.lines.items():
@@ -142,7 +169,9 @@ class CellCourseFigure(LiveFigure):
             plotted = on_log_axis(values)
             artist.set_data(days, plotted)
             shown.append(values)
-        x_max = float(x_max_days if x_max_days is not None else days[-1])
+        x_max = float(data.x_max_days if data.x_max_days is not None else days[-1])
+        if self.x_step_days is not None:
+            x_max = snap_up(x_max, self.x_step_days, self.x_step_days)
         cells_ax.set_xlim(0, max(x_max, 1.0))
         # The bottom of the axis is always one cell (below it, a clone is gone);
         # the top snaps to a power of ten, so most moves keep the same axes.
@@ -162,11 +191,19 @@ class CellCourseFigure(LiveFigure):
             self.nadir.set_data([], [])
         if self.band is not None:
             lower, upper = band_cells if band_cells is not None else (1.0, 1.0)
-            self.band.set_y(lower)  # type: ignore[attr-defined]
-            self.band.set_height(upper - lower)  # type: ignore[attr-defined]
+            self.band.set_y(lower)
+            self.band.set_height(upper - lower)
         if self.diameter_line is not None and diameter_mm is not None:
             self.diameter_line.set_data(days, diameter_mm)
             top_mm = float(np.nanmax(diameter_mm)) if diameter_mm.size else 1.0
             # Snap to a few round tops so most slider moves keep the axes (and the
             # cached background) as they are.
             self.axes[1].set_ylim(0, nice_top(1.1 * top_mm, minimum=5.0))
+
+
+class CellCourseFigure(CellCourseBase[CellCourseData]):
+    """Cells over time (log scale), optionally above the diameter in mm."""
+
+    def update(self, data: CellCourseData) -> None:
+        """Put new data into the existing artists (no new figure, no re-layout)."""
+        self._draw_cells(data)

@@ -10,32 +10,51 @@ A ``CellCourseFigure`` with the roles "planned" and "delivered", plus:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from .cell_course import CellCourseFigure
+from .cell_course import CellCourseBase, CellCourseData
 from .style import SKY_BLUE, VERMILLION
 
-__all__ = ["DoseCourseFigure"]
+__all__ = ["DoseCourseData", "DoseCourseFigure"]
 
 #: Pause stripes made up front; a course with more pauses shows only these many.
 MAX_PAUSES = 12
 
 
-class DoseCourseFigure(CellCourseFigure):
+@dataclass(frozen=True)
+class DoseCourseData(CellCourseData):
+    """A cells chart's data, plus the plan and the pauses.
+
+    Attributes:
+        dose_fractions: each given dose as a fraction of the full dose.
+        planned_dose_days: the plan's dose days (hollow triangles).
+        pauses: (day the dose was due, day it was given) for each delay.
+        days_by_role: own time axes for lines sampled on other days than ``days``.
+    """
+
+    dose_fractions: Sequence[float] | None = None
+    planned_dose_days: Sequence[float] = ()
+    pauses: Sequence[tuple[float, float]] = ()
+    days_by_role: Mapping[str, np.ndarray] | None = None
+
+
+class DoseCourseFigure(CellCourseBase[DoseCourseData]):
     """Cells as planned and as given, with dose days and pauses marked.
 
     Args:
         theme: "standard" or "projector".
     """
 
-    def __init__(self, *, theme: str = "standard") -> None:
+    def __init__(self, *, x_step_days: float | None = None, theme: str = "standard") -> None:
         super().__init__(("planned", "delivered"), show_diameter=False, show_band=False,
-                         theme=theme)
+                         x_step_days=x_step_days, theme=theme)
 
     def build(self, figure: Figure) -> list[Axes]:
         self.height_in = 4.6 if self.theme.name == "standard" else 5.2
@@ -64,33 +83,23 @@ class DoseCourseFigure(CellCourseFigure):
                         ncols=3 if self.theme.name == "standard" else 2, borderaxespad=0)
         return [cells_ax]
 
-    def update(  # type: ignore[override]
-        self,
-        days: np.ndarray,
-        cells_by_role: Mapping[str, np.ndarray],
-        *,
-        dose_days: Sequence[float] = (),
-        dose_fractions: Sequence[float] | None = None,
-        planned_dose_days: Sequence[float] = (),
-        pauses: Sequence[tuple[float, float]] = (),
-        days_by_role: Mapping[str, np.ndarray] | None = None,
-        **kwargs,
-    ) -> None:
-        """As ``CellCourseFigure.update``, plus the plan's dose days, each dose's
-        size (fraction of the full dose), the pauses as (start day, end day), and
-        ``days_by_role`` for lines sampled on days of their own (the plan's
-        dose days differ from the given ones)."""
-        kwargs["nadir"] = None
-        own_days = dict(days_by_role or {})
+    def update(self, data: DoseCourseData) -> None:
+        """As the cells chart, plus the plan's dose days, each dose's size (fraction
+        of the full dose), the pauses as (start day, end day), and lines sampled on
+        days of their own (the plan's dose days differ from the given ones)."""
+        days, cells_by_role, dose_days = data.days, data.cells_by_role, data.dose_days
+        dose_fractions, planned_dose_days, pauses = (data.dose_fractions,
+                                                     data.planned_dose_days, data.pauses)
+        own_days = dict(data.days_by_role or {})
         for role, role_days in own_days.items():
             if len(role_days) != len(cells_by_role[role]):
                 raise ValueError(f"days_by_role[{role!r}] must have one day per value; got "
                                  f"{len(role_days)} days for {len(cells_by_role[role])} values")
-        # The parent pairs every line with ``days``; give it matching stand-ins for the
-        # lines with days of their own, then set their real data.
+        # The cells chart pairs every line with ``days``; give it matching stand-ins for
+        # the lines with days of their own, then set their real data.
         stand_in = {role: np.full(len(days), np.nan) if role in own_days else values
                     for role, values in cells_by_role.items()}
-        super().update(days, stand_in, dose_days=dose_days, **kwargs)
+        self._draw_cells(dataclasses.replace(data, cells_by_role=stand_in, nadir=None))
         for role, role_days in own_days.items():
             values = np.asarray(cells_by_role[role], dtype=float)
             self.lines[role].set_data(role_days, np.where(values >= 1.0, values, np.nan))

@@ -13,6 +13,8 @@ from __future__ import annotations
 import base64
 import html
 import io
+from abc import ABC, abstractmethod
+from typing import Any, Generic, TypeVar
 
 import matplotlib
 from matplotlib.axes import Axes
@@ -24,9 +26,17 @@ from .style import ROLES, Theme, rc_for, theme_named
 
 __all__ = ["LiveFigure", "img_tag"]
 
+#: The figure's data: a frozen dataclass of arrays and numbers, defined beside
+#: each figure (plots know nothing of the model, only of what they draw).
+D = TypeVar("D")
 
-class LiveFigure:
+
+class LiveFigure(ABC, Generic[D]):
     """Base class: subclasses add artists in ``build`` and change them in ``update``.
+
+    ``update(data)`` takes one frozen data record (its type is the figure's
+    type parameter ``D``) and changes the artists in place; ``png_bytes``
+    then renders.
 
     Attributes:
         figure: the matplotlib Figure.
@@ -46,8 +56,13 @@ class LiveFigure:
     # render pastes it back and draws only the artists marked dynamic.
 
     # -- subclasses ----------------------------------------------------------
-    def build(self, figure: Figure) -> list[Axes]:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def build(self, figure: Figure) -> list[Axes]:
+        """Make the axes and artists (once per theme); return the axes."""
+
+    @abstractmethod
+    def update(self, data: D) -> None:
+        """Put ``data`` into the artists (no new artists, no layout)."""
 
     # -- shared machinery ----------------------------------------------------
     def _rebuild(self) -> None:
@@ -69,7 +84,7 @@ class LiveFigure:
         self.theme = theme_named(theme)
         self._rebuild()
 
-    def dynamic(self, artist):
+    def dynamic(self, artist: Any) -> Any:
         """Mark ``artist`` as changing with the data: drawn on every render."""
         artist.set_animated(True)
         self._dynamic.append(artist)
@@ -78,7 +93,7 @@ class LiveFigure:
     def _static_key(self) -> tuple:
         return tuple((ax.get_xlim(), ax.get_ylim()) for ax in self.axes)
 
-    def line(self, ax: Axes, role: str, **kwargs):
+    def line(self, ax: Axes, role: str, **kwargs: Any) -> Any:
         """A line in the look of ``role`` (see style.ROLES)."""
         look = ROLES[role]
         options = {"color": look.color, "linestyle": look.linestyle, "label": look.label,

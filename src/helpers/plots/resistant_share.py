@@ -9,16 +9,17 @@ so a share that grows tenfold each cycle climbs in even steps.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter, NullLocator
 
-from .cell_course import CellCourseFigure, cells_tick_label
+from .cell_course import CellCourseBase, CellCourseData, cells_tick_label
 
-__all__ = ["ResistantShareFigure", "share_tick_label", "share_limits"]
+__all__ = ["ShareCourseData", "ResistantShareFigure", "share_tick_label", "share_limits"]
 
 #: The smallest share the axis shows (1 in 100 million).
 SHARE_FLOOR = 1e-8
@@ -43,7 +44,14 @@ def share_limits(share: np.ndarray) -> tuple[float, float]:
     return float(low), 1.0
 
 
-class ResistantShareFigure(CellCourseFigure):
+@dataclass(frozen=True)
+class ShareCourseData(CellCourseData):
+    """A cells chart's data, plus the resistant share (0 to 1) per sample, or None."""
+
+    share: np.ndarray | None = None
+
+
+class ResistantShareFigure(CellCourseBase[ShareCourseData]):
     """Top: cells of each clone; bottom: the share of cells that are resistant.
 
     Args:
@@ -53,8 +61,10 @@ class ResistantShareFigure(CellCourseFigure):
     """
 
     def __init__(self, roles: Sequence[str] = ("total", "sensitive", "resistant"), *,
-                 show_band: bool = True, theme: str = "standard") -> None:
-        super().__init__(roles, show_diameter=False, show_band=show_band, theme=theme)
+                 show_band: bool = True, x_step_days: float | None = None,
+                 theme: str = "standard") -> None:
+        super().__init__(roles, show_diameter=False, show_band=show_band,
+                         x_step_days=x_step_days, theme=theme)
 
     def build(self, figure: Figure) -> list[Axes]:
         # CellCourseFigure sizes the figure for one axes; this one needs room for two.
@@ -80,16 +90,10 @@ class ResistantShareFigure(CellCourseFigure):
         self.share_ax = share_ax
         return [cells_ax, share_ax]
 
-    def update(  # type: ignore[override]
-        self,
-        days: np.ndarray,
-        cells_by_role: Mapping[str, np.ndarray],
-        *,
-        share: np.ndarray | None = None,
-        **kwargs,
-    ) -> None:
-        """As ``CellCourseFigure.update``, plus the resistant ``share`` (0 to 1)."""
-        super().update(days, cells_by_role, **kwargs)
+    def update(self, data: ShareCourseData) -> None:
+        """As the cells chart, plus the resistant share (0 to 1) below."""
+        self._draw_cells(data)
+        days, share = data.days, data.share
         if share is None:
             self.share_line.set_data([], [])
             return

@@ -5,6 +5,8 @@ Shows why killing half the cells takes only about a fifth off the diameter.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -13,10 +15,19 @@ from matplotlib.patches import Circle
 from .live_figure import LiveFigure
 from .style import BLUE, BLUISH_GREEN, GREY
 
-__all__ = ["SpheresFigure"]
+__all__ = ["SpheresData", "SpheresFigure"]
 
 
-class SpheresFigure(LiveFigure):
+@dataclass(frozen=True)
+class SpheresData:
+    """Diameters before and after (mm), and the share of cells killed (0 to 1)."""
+
+    start_diameter_mm: float
+    end_diameter_mm: float
+    killed_fraction: float
+
+
+class SpheresFigure(LiveFigure[SpheresData]):
     """Left: before and after circles to scale. Right: % diameter change vs % cells killed."""
 
     height_in = 3.4
@@ -49,9 +60,10 @@ class SpheresFigure(LiveFigure):
         self.point = self.dynamic(point)
         return [circles_ax, curve_ax]
 
-    def update(self, start_diameter_mm: float, end_diameter_mm: float,
-               killed_fraction: float) -> None:
+    def update(self, data: SpheresData) -> None:
         """Draw both circles (radius relative to the start) and mark the curve."""
+        start_diameter_mm, end_diameter_mm = data.start_diameter_mm, data.end_diameter_mm
+        killed_fraction = data.killed_fraction
         ratio = end_diameter_mm / start_diameter_mm if start_diameter_mm > 0 else 0.0
         self.after.set_radius(max(ratio, 0.0))
         self.before_label.set_text(f"Before\n{start_diameter_mm:.1f} mm")

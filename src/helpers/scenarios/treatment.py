@@ -40,6 +40,12 @@ from ..models.clones import Clone, SimulationResult, simulate
 from ..models.growth import GROWTH_LAWS, doubling_time_days_to_rate_per_day
 from ..models.size import cells_to_diameter_mm
 from ..models.treatment import Schedule
+from .teaching_values import (
+    CARRYING_CAPACITY_CELLS,
+    CELLS_AT_START,
+    CYCLE_LENGTH_DAYS,
+    GROWTH_LAW,
+)
 
 __all__ = [
     "CELLS_AT_START",
@@ -58,14 +64,6 @@ __all__ = [
     "cycle_end_days",
 ]
 
-#: Cells at the start: 1e10 cells is a sphere about 27 mm across.
-CELLS_AT_START = 1e10
-#: Days from one dose to the next (21 is a common cycle length).
-CYCLE_LENGTH_DAYS = 21
-#: Room for about 1e12 cells (about 1 kg): far above these tumours, so growth
-#: is close to exponential here.
-CARRYING_CAPACITY_CELLS = 1e12
-GROWTH_LAW = "logistic"
 
 
 def log_kill_for_fraction(fraction_killed: float) -> float:
@@ -124,9 +122,9 @@ def two_clone_tumour(
     *,
     resistant_share: float,
     fraction_killed: float,
-    sensitive_doubling_days: float,
-    resistant_doubling_days: float,
-    fitness_cost: float = 0.0,
+    sensitive_doubling_time_days: float,
+    resistant_doubling_time_days: float,
+    fitness_cost_fraction: float = 0.0,
     cells: float = CELLS_AT_START,
 ) -> tuple[Clone, Clone]:
     """A drug-sensitive and a drug-resistant clone (the resistant one is not killed).
@@ -136,9 +134,9 @@ def two_clone_tumour(
             (0 to 1; 1e-7 is 1 in 10 million).
         fraction_killed: fraction of *sensitive* cells one full dose kills
             (0 to below 1).
-        sensitive_doubling_days, resistant_doubling_days: doubling time of
+        sensitive_doubling_time_days, resistant_doubling_time_days: doubling time of
             each clone while small (days), before any fitness cost.
-        fitness_cost: fraction (0 to below 1) by which resistant cells grow
+        fitness_cost_fraction: fraction (0 to below 1) by which resistant cells grow
             slower than their doubling time says.
         cells: all cells on day 0.
     """
@@ -147,28 +145,28 @@ def two_clone_tumour(
     sensitive = Clone(
         "sensitive", total * (1.0 - share),
         doubling_time_days_to_rate_per_day(
-            check_number("sensitive_doubling_days", sensitive_doubling_days,
+            check_number("sensitive_doubling_time_days", sensitive_doubling_time_days,
                          minimum=0.5, maximum=3650)),
         log_kill_per_dose=log_kill_for_fraction(fraction_killed),
     )
     resistant = Clone(
         "resistant", total * share,
         doubling_time_days_to_rate_per_day(
-            check_number("resistant_doubling_days", resistant_doubling_days,
+            check_number("resistant_doubling_time_days", resistant_doubling_time_days,
                          minimum=0.5, maximum=3650)),
-        log_kill_per_dose=0.0, fitness_cost=fitness_cost, resistant=True,
+        log_kill_per_dose=0.0, fitness_cost_fraction=fitness_cost_fraction, resistant=True,
     )
     return sensitive, resistant
 
 
-def one_clone_tumour(*, fraction_killed: float, doubling_days: float,
+def one_clone_tumour(*, fraction_killed: float, doubling_time_days: float,
                      cells: float = CELLS_AT_START) -> tuple[Clone]:
     """A tumour of drug-sensitive cells only (used for the dose lesson)."""
     total = check_number("cells", cells, minimum=1.0, maximum=1e15)
     return (Clone(
         "sensitive", total,
         doubling_time_days_to_rate_per_day(
-            check_number("doubling_days", doubling_days, minimum=0.5, maximum=3650)),
+            check_number("doubling_time_days", doubling_time_days, minimum=0.5, maximum=3650)),
         log_kill_per_dose=log_kill_for_fraction(fraction_killed),
     ),)
 
@@ -300,8 +298,8 @@ TREATMENT_SCENARIOS: dict[str, TreatmentScenario] = {
             "left grow back a little between doses, but never as many as were killed, so "
             "the tumour shrinks cycle after cycle.",
             two_clone_tumour(resistant_share=1e-7, fraction_killed=0.7,
-                             sensitive_doubling_days=30, resistant_doubling_days=30,
-                             fitness_cost=0.10),
+                             sensitive_doubling_time_days=30, resistant_doubling_time_days=30,
+                             fitness_cost_fraction=0.10),
             _SIX_CYCLES,
             "1 resistant cell in 10 million; 70% of sensitive cells killed per dose; "
             "doubling time 30 days for both clones; resistant cells grow 10% slower; "
@@ -316,8 +314,8 @@ TREATMENT_SCENARIOS: dict[str, TreatmentScenario] = {
             "the resistant cells keep growing: at the start 1 cell in 100 is resistant, by "
             "the end nearly 1 in 3.",
             two_clone_tumour(resistant_share=1e-2, fraction_killed=0.5,
-                             sensitive_doubling_days=21, resistant_doubling_days=21,
-                             fitness_cost=0.10),
+                             sensitive_doubling_time_days=21, resistant_doubling_time_days=21,
+                             fitness_cost_fraction=0.10),
             _SIX_CYCLES,
             "1 resistant cell in 100; 50% of sensitive cells killed per dose (a hardly "
             "sensitive cancer, illustration); doubling time 21 days for both clones; "
@@ -332,8 +330,8 @@ TREATMENT_SCENARIOS: dict[str, TreatmentScenario] = {
             "make up most of the tumour, it grows again, even though the doses continue: "
             "the response fades.",
             two_clone_tumour(resistant_share=1e-2, fraction_killed=0.9,
-                             sensitive_doubling_days=21, resistant_doubling_days=21,
-                             fitness_cost=0.0),
+                             sensitive_doubling_time_days=21, resistant_doubling_time_days=21,
+                             fitness_cost_fraction=0.0),
             _SIX_CYCLES,
             "1 resistant cell in 100; 90% of sensitive cells killed per dose (a moderately "
             "sensitive cancer, illustration); doubling time 21 days for both clones; "
@@ -347,8 +345,8 @@ TREATMENT_SCENARIOS: dict[str, TreatmentScenario] = {
             "the 3 weeks before the next dose they grow back almost three times over, so "
             "the tumour grows despite treatment.",
             two_clone_tumour(resistant_share=1e-7, fraction_killed=0.5,
-                             sensitive_doubling_days=14, resistant_doubling_days=14,
-                             fitness_cost=0.10),
+                             sensitive_doubling_time_days=14, resistant_doubling_time_days=14,
+                             fitness_cost_fraction=0.10),
             _SIX_CYCLES,
             "1 resistant cell in 10 million; 50% of sensitive cells killed per dose; "
             "doubling time 14 days for both clones (fast); resistant cells grow 10% "
@@ -361,7 +359,7 @@ TREATMENT_SCENARIOS: dict[str, TreatmentScenario] = {
             "After two full doses, low blood counts force a 2-week pause, and the next "
             "doses are cut by a quarter. The cancer cells grow back during the pause, and "
             "each smaller dose kills fewer of them.",
-            one_clone_tumour(fraction_killed=0.9, doubling_days=21),
+            one_clone_tumour(fraction_killed=0.9, doubling_time_days=21),
             _schedule(6, delays_days=(0, 0, 14, 0, 0, 0),
                       dose_fractions=(1.0, 1.0, 0.75, 0.75, 0.75, 0.75)),
             "Sensitive cells only; 90% killed per full dose; doubling time 21 days; a "
@@ -376,8 +374,8 @@ TREATMENT_SCENARIOS: dict[str, TreatmentScenario] = {
             "cube root of the number of cells, half the cells gone shrinks the diameter by "
             "only about a fifth. Symptoms can ease while the scans still say 'stable'.",
             two_clone_tumour(resistant_share=1e-7, fraction_killed=0.5,
-                             sensitive_doubling_days=30, resistant_doubling_days=30,
-                             fitness_cost=0.10),
+                             sensitive_doubling_time_days=30, resistant_doubling_time_days=30,
+                             fitness_cost_fraction=0.10),
             _SIX_CYCLES,
             "1 resistant cell in 10 million; 50% of sensitive cells killed per dose; "
             "doubling time 30 days for both clones; resistant cells grow 10% slower; "
