@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Set up and run the series with one command.
 
-    python3 run.py lab     # open JupyterLab on the first lesson
-    python3 run.py app     # the lessons as web pages (code hidden), on this computer only
-    python3 run.py test    # run every test
+    python3 run.py lab              # open JupyterLab on the first lesson
+    python3 run.py app              # the lessons as web pages (code hidden), on this computer
+    python3 run.py app --port 9000  # the same on another port (8866 by default)
+    python3 run.py test             # ruff, mypy, then every test (browser tests included)
+    python3 run.py test --fast      # the same without the browser tests (no Chromium needed)
+    python3 run.py answer-key       # rewrite the facilitator guide's answer keys
 
-Both commands create (or reuse) a local virtual environment in ``.venv``
+Extra arguments after ``test`` (or ``test --fast``) go to pytest.
+
+Every command creates (or reuses) a local virtual environment in ``.venv``
 from ``pyproject.toml``. An environment that is already up to date is not
 reinstalled: a stamp file records a hash of the files that define it.
 
@@ -34,6 +39,10 @@ NOTEBOOKS = ROOT / "notebooks"
 APP_DATA = ROOT / "app"
 APP_PORT = 8866
 CHROMIUM = Path("/usr/bin/chromium")
+# Browser tests: left out by ``test --fast`` (they need Chromium and take minutes).
+BROWSER_TESTS = "tests/browser"
+# Written by ``answer-key`` from src/helpers/quizzes.
+FACILITATOR_GUIDE = "docs/facilitator-guide.md"
 
 
 def _venv_python() -> Path:
@@ -126,10 +135,33 @@ def voila_command(python: Path, port: int = APP_PORT, *, open_browser: bool = Tr
     ]
 
 
+def _take_port(extra: list[str]) -> tuple[int, list[str]]:
+    """The port from ``--port N`` or ``--port=N`` in ``extra`` (else APP_PORT), and the rest.
+
+    Raises ValueError when the port is missing or not a whole number from 1 to 65535.
+    """
+    port, rest, args = APP_PORT, [], iter(extra)
+    for arg in args:
+        if arg == "--port" or arg.startswith("--port="):
+            text = arg.partition("=")[2] if "=" in arg else next(args, "")
+            if not text.isdigit() or not 1 <= int(text) <= 65535:
+                raise ValueError(f"--port needs a number from 1 to 65535; got {text!r}")
+            port = int(text)
+        else:
+            rest.append(arg)
+    return port, rest
+
+
 def app(python: Path, extra: list[str]) -> int:
-    print(f"Serving the lessons at http://127.0.0.1:{APP_PORT}/ (Ctrl+C to stop).", flush=True)
+    try:
+        port, extra = _take_port(extra)
+    except ValueError as problem:
+        print(problem, flush=True)
+        return 2
+    print(f"Serving the lessons at http://127.0.0.1:{port}/ (Ctrl+C to stop).", flush=True)
+    # Only the port flag voila_command writes: a second --Voila.port would override it.
     return subprocess.call(
-        [*voila_command(python), *extra], cwd=ROOT, env=app_environment()
+        [*voila_command(python, port), *extra], cwd=ROOT, env=app_environment()
     )
 
 
@@ -159,16 +191,38 @@ def ensure_browser() -> bool:
 
 
 def test(python: Path, extra: list[str]) -> int:
-    if not ensure_browser():
+    """ruff, then mypy, then pytest; each stops the run if it fails.
+
+    ``--fast`` leaves the browser tests out (and does not look for Chromium);
+    every other argument goes to pytest.
+    """
+    fast = "--fast" in extra
+    extra = [arg for arg in extra if arg != "--fast"]
+    if not fast and not ensure_browser():
         return 1
     lint = subprocess.call([str(python), "-m", "ruff", "check", "."], cwd=ROOT)
     if lint != 0:
         print("ruff found problems (see above).", flush=True)
         return lint
-    return subprocess.call([str(python), "-m", "pytest", *extra], cwd=ROOT)
+    # What mypy checks is set in pyproject.toml ([tool.mypy] files).
+    types = subprocess.call([str(python), "-m", "mypy"], cwd=ROOT)
+    if types != 0:
+        print("mypy found type errors (see above).", flush=True)
+        return types
+    skip = [f"--ignore={BROWSER_TESTS}"] if fast else []
+    return subprocess.call([str(python), "-m", "pytest", *skip, *extra], cwd=ROOT)
 
 
-COMMANDS = {"lab": lab, "app": app, "test": test}
+def answer_key(python: Path, extra: list[str]) -> int:
+    """Rewrite the answer keys in the facilitator guide from src/helpers/quizzes."""
+    return subprocess.call(
+        [str(python), "-m", "helpers.quizzes.answer_key", "--write", FACILITATOR_GUIDE,
+         *extra],
+        cwd=ROOT,
+    )
+
+
+COMMANDS = {"lab": lab, "app": app, "test": test, "answer-key": answer_key}
 
 
 def main(argv: list[str]) -> int:

@@ -25,12 +25,13 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
 
-import browser_support as bs  # noqa: E402
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from lesson_browser.chromium import launch_chromium
+from lesson_browser.pages import voila_loading_text, wait_for_voila_page
+from lesson_browser.paths import ARTIFACTS, LESSON_GLOB, NOTEBOOKS, lesson_paths
+from lesson_browser.servers import start_voila
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -38,7 +39,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--loads", type=int, default=50, help="loads per lesson (50)")
     parser.add_argument("--timeout", type=float, default=120.0,
                         help="seconds one load may take before it counts as hung (120)")
-    parser.add_argument("--notebook-dir", type=Path, default=bs.NOTEBOOKS,
+    parser.add_argument("--notebook-dir", type=Path, default=NOTEBOOKS,
                         help="folder of lessons (default: notebooks/)")
     parser.add_argument("--dwell", type=float, default=1.0,
                         help="seconds to stay on a loaded page before leaving (1)")
@@ -53,27 +54,27 @@ def load_once(page, url: str, timeout_s: float) -> tuple[bool, float, str]:
     try:
         page.goto(url, timeout=timeout_s * 1000, wait_until="commit")
         remaining = max(1.0, timeout_s - (time.monotonic() - started))
-        bs.wait_for_voila_page(page, timeout_ms=remaining * 1000)
+        wait_for_voila_page(page, timeout_ms=remaining * 1000)
         return True, time.monotonic() - started, ""
     except PlaywrightError as error:
-        text = bs.voila_loading_text(page) or str(error).splitlines()[0]
+        text = voila_loading_text(page) or str(error).splitlines()[0]
         return False, time.monotonic() - started, text
 
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    lessons = [p for p in bs.lesson_paths(args.notebook_dir) if args.only in p.name]
+    lessons = [p for p in lesson_paths(args.notebook_dir) if args.only in p.name]
     if not lessons:
-        print(f"No lessons ({bs.LESSON_GLOB}) in {args.notebook_dir}.")
+        print(f"No lessons ({LESSON_GLOB}) in {args.notebook_dir}.")
         return 2
-    log = bs.ARTIFACTS / "stress-voila.log"
-    server = bs.start_voila(args.notebook_dir, extra_args=args.voila_args, log_path=log)
+    log = ARTIFACTS / "stress-voila.log"
+    server = start_voila(args.notebook_dir, extra_args=args.voila_args, log_path=log)
     print(f"Voila at {server.base_url} (log: {log}); {args.loads} loads per lesson, "
           f"timeout {args.timeout:.0f} s per load.", flush=True)
     failed = False
     try:
         with sync_playwright() as playwright:
-            browser = bs.launch_chromium(playwright)
+            browser = launch_chromium(playwright)
             context = browser.new_context()
             for lesson in lessons:
                 url = f"{server.base_url}/voila/render/{lesson.name}"

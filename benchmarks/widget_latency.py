@@ -32,8 +32,10 @@ matplotlib.use("module://matplotlib_inline.backend_inline")
 import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import display
+from helpers.clinic.scans import CT_SMALLEST_VISIBLE_MM
+from helpers.lessons import log_kill as lesson
 from helpers.models import cells_to_diameter_mm, diameter_mm_to_cells
-from helpers.panels.log_kill import LogKillPanel, SCAN_LIMIT_MM
+from helpers.panels.log_kill import LogKillPanel
 from helpers.plots.style import THEMES
 
 panel = LogKillPanel()
@@ -45,23 +47,22 @@ theme = THEMES["standard"]
 def draw_new_figure(doubling_time_days):
     # The tutorial way: a brand-new figure, laid out and rendered on every move.
     values = dict(panel.values, doubling_time_days=doubling_time_days)
-    state = panel.compute(values)
-    result = state["result"]
-    untreated = np.interp(result.days, state["untreated_days"], state["untreated"])
+    state = lesson.compute(lesson.LogKillValues(**values))
     fig, (top, bottom) = plt.subplots(2, 1, sharex=True, height_ratios=(3, 2),
                                       figsize=(theme.figure_width_in, 5.2), dpi=theme.dpi,
                                       layout="constrained")
     top.set_yscale("log")
-    top.plot(result.days, np.where(result.total_cells >= 1, result.total_cells, np.nan),
+    top.plot(state.days, np.where(state.total_cells >= 1, state.total_cells, np.nan),
              "k-", label="All cancer cells")
-    top.plot(result.days, untreated, ":", color="grey", label="No treatment")
-    top.axhspan(diameter_mm_to_cells(SCAN_LIMIT_MM[0]), diameter_mm_to_cells(SCAN_LIMIT_MM[1]),
+    top.plot(state.days, state.untreated_cells, ":", color="grey", label="No treatment")
+    top.axhspan(diameter_mm_to_cells(CT_SMALLEST_VISIBLE_MM[0]),
+                diameter_mm_to_cells(CT_SMALLEST_VISIBLE_MM[1]),
                 color="grey", alpha=0.15, label="Smallest size a scan can show")
-    top.scatter(result.schedule.dose_days, [top.get_ylim()[1]] * len(result.schedule.dose_days),
+    top.scatter(state.dose_days, [top.get_ylim()[1]] * len(state.dose_days),
                 marker="v", label="Dose given")
     top.set_ylabel("Cancer cells\n(log scale)")
     top.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    bottom.plot(result.days, cells_to_diameter_mm(result.total_cells))
+    bottom.plot(state.days, cells_to_diameter_mm(state.total_cells))
     bottom.set_ylabel("Diameter (mm)")
     bottom.set_xlabel("Days since the first dose")
     plt.show()

@@ -1,4 +1,8 @@
-"""Lesson 05 panel, driven in-process: delays and dose cuts against the plan."""
+"""Lesson 05 panel, driven in-process: delays and dose cuts against the plan.
+
+The numbers and sentences are tested in test_lessons_dose_intensity.py and
+test_words_dose_intensity.py; here, that the panel wires them to the picture.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.panels.dose_intensity import DoseIntensityPanel, course_schedule
-from helpers.panels.treatment_controls import DOUBLING_CHOICES_DAYS, KILL_CHOICES
+from helpers.lessons.choices import DOUBLING_TIME_CHOICES_DAYS, FRACTION_KILLED_CHOICES
+from helpers.panels.dose_intensity import DoseIntensityPanel
 from helpers.scenarios.treatment import TREATMENT_SCENARIOS
 
 
@@ -25,23 +29,22 @@ def xdata(panel, role):
     return np.asarray(panel.figure.lines[role].get_xdata(), float)
 
 
-def test_course_schedule_by_hand():
-    schedule = course_schedule(cycle_length_days=21, changed_cycle=3, delay_days=7,
-                               delay_repeats=False, dose_cut_percent=20)
-    assert schedule.delays_days == (0, 0, 7, 0, 0, 0)
-    assert schedule.dose_fractions == (1.0, 1.0, 0.8, 0.8, 0.8, 0.8)
-    assert schedule.dose_days == (0, 21, 49, 70, 91, 112)
-    repeated = course_schedule(cycle_length_days=14, changed_cycle=2, delay_days=3,
-                               delay_repeats=True, dose_cut_percent=0)
-    assert repeated.delays_days == (0, 3, 3, 3, 3, 3)
-    with pytest.raises(ValueError, match="changed_cycle"):
-        course_schedule(cycle_length_days=21, changed_cycle=1, delay_days=7,
-                        delay_repeats=False, dose_cut_percent=0)
+def test_controls_start_where_the_values_do(panel):
+    panel.reset()
+    assert panel.values == {"fraction_killed_per_dose": 0.9, "doubling_time_days": 21,
+                            "cycle_length_days": 21, "changed_cycle": 3, "delay_days": 0,
+                            "delays_repeat": False, "dose_cut_percent": 0}
+    assert [label for label, _ in panel.controls["changed_cycle"].options] == [
+        "cycle 2", "cycle 3", "cycle 4", "cycle 5", "cycle 6"]
+    assert [label for label, _ in panel.controls["cycle_length_days"].options] == [
+        "14 days", "21 days", "28 days"]
+    assert panel.controls["dose_cut_percent"].step == 5
+    assert panel.controls["delay_days"].max == 28
 
 
 def test_caption_gives_relative_dose_intensity_by_hand(panel):
     panel.reset()
-    panel.set(changed_cycle=3, delay_days=7, dose_cut=20)
+    panel.set(changed_cycle=3, delay_days=7, dose_cut_percent=20)
     # Given: 1 + 1 + 4 * 0.8 = 5.2 full doses over 126 + 7 = 133 days.
     # RDI = (5.2 / 133) / (6 / 126) = 655.2 / 798 = 0.821 -> "82%".
     caption = panel.caption_text
@@ -77,7 +80,7 @@ def test_regrowth_during_a_pause_is_drawn_and_shaded(panel):
 
 def test_each_line_runs_to_the_end_of_its_own_course(panel):
     panel.reset()
-    panel.set(changed_cycle=2, delay_days=7, delay_repeats=True)
+    panel.set(changed_cycle=2, delay_days=7, delays_repeat=True)
     # Plan ends on day 126; the given course, delayed 5 x 7 days, on day 161.
     assert xdata(panel, "delivered")[-1] == 161
     assert xdata(panel, "planned")[-1] == 126
@@ -90,7 +93,7 @@ def test_each_line_runs_to_the_end_of_its_own_course(panel):
 
 def test_dose_cuts_shrink_the_dose_markers(panel):
     panel.reset()
-    panel.set(changed_cycle=4, dose_cut=50)
+    panel.set(changed_cycle=4, dose_cut_percent=50)
     sizes = panel.figure.doses.get_sizes()
     assert len(sizes) == 6
     assert sizes[3] == pytest.approx(sizes[0] / 2) and sizes[5] == pytest.approx(sizes[0] / 2)
@@ -103,21 +106,22 @@ def test_plan_that_clears_every_cell_is_said_plainly(panel):
     # 99.9% kill, doubling 21 days: per cycle 1e-3 * 2, so six doses leave
     # 1e10 * (1e-3)^6 * 2^5 = 3e-7 cells: none. Half doses from cycle 2 kill only
     # 1.5 logs each and leave some.
-    panel.set(kill=0.999, changed_cycle=2, dose_cut=50)
+    panel.set(fraction_killed_per_dose=0.999, changed_cycle=2, dose_cut_percent=50)
     assert "the plan leaves no cancer cells in this model" in panel.caption_text
 
 
 def test_treatment_paused_preset_reproduces_the_scenario(panel):
-    assert "Treatment paused" in DoseIntensityPanel.presets
+    assert "Treatment paused" in DoseIntensityPanel.interaction.presets
     panel.load_example("Treatment paused")
     scenario = TREATMENT_SCENARIOS["Treatment paused"]
-    np.testing.assert_allclose(panel.state.given.total_cells, scenario.run().total_cells,
+    np.testing.assert_allclose(panel.state.given_cells, scenario.run().total_cells,
                                rtol=1e-12)
+    np.testing.assert_allclose(ydata(panel, "delivered"), scenario.run().total_cells)
     assert "Relative dose intensity: 75% of the plan" in panel.caption_text
     panel.reset()
 
 
-@pytest.mark.parametrize("name", list(DoseIntensityPanel.presets))
+@pytest.mark.parametrize("name", list(DoseIntensityPanel.interaction.presets))
 def test_every_preset_loads(panel, name):
     panel.load_example(name)
     assert panel.error is None and "Relative dose intensity" in panel.caption_text
@@ -134,8 +138,8 @@ _PANEL: list[DoseIntensityPanel] = []
 
 @settings(max_examples=15)
 @given(
-    kill=st.sampled_from([v for _, v in KILL_CHOICES]),
-    doubling=st.sampled_from(DOUBLING_CHOICES_DAYS),
+    kill=st.sampled_from(FRACTION_KILLED_CHOICES),
+    doubling=st.sampled_from(DOUBLING_TIME_CHOICES_DAYS),
     cycle_length=st.sampled_from((14, 21, 28)),
     changed=st.integers(2, 6),
     delay=st.integers(0, 28),
@@ -147,13 +151,26 @@ def test_no_control_position_breaks_the_panel(kill, doubling, cycle_length, chan
     if not _PANEL:
         _PANEL.append(DoseIntensityPanel())
     panel = _PANEL[0]
-    panel.set(kill=kill, doubling=doubling, cycle_length=cycle_length, changed_cycle=changed,
-              delay_days=delay, delay_repeats=repeats, dose_cut=cut)
+    panel.set(fraction_killed_per_dose=kill, doubling_time_days=doubling,
+              cycle_length_days=cycle_length, changed_cycle=changed, delay_days=delay,
+              delays_repeat=repeats, dose_cut_percent=cut)
     assert panel.error is None
     for role in ("planned", "delivered"):
         values = ydata(panel, role)
         shown = values[np.isfinite(values)]
         assert shown.size and np.all(shown >= 1.0)
-    rdi = panel.state.schedule.relative_dose_intensity
+    rdi = panel.state.relative_dose_intensity
     assert 0 < rdi <= 1.0
     assert "nan" not in panel.caption_text.lower()
+
+
+def test_time_axis_ends_on_whole_four_weeks(panel):
+    panel.reset()
+    # The plan's 126 days snap up to 140 (5 x 28); a 7-day delay (133 days) stays there.
+    assert panel.figure.axes[0].get_xlim() == (0, 140)
+    panel.set(delay_days=7)
+    assert panel.figure.axes[0].get_xlim() == (0, 140)
+    # Five 7-day delays: 161 days snap up to 168 (6 x 28).
+    panel.set(changed_cycle=2, delays_repeat=True)
+    assert panel.figure.axes[0].get_xlim() == (0, 168)
+    panel.reset()

@@ -5,7 +5,7 @@ import io
 import numpy as np
 from PIL import Image
 
-from helpers.plots.cell_course import CellCourseFigure, on_log_axis
+from helpers.plots.cell_course import CellCourseData, CellCourseFigure, on_log_axis
 
 
 def _pixels(png: bytes) -> np.ndarray:
@@ -27,9 +27,10 @@ def test_blitted_render_matches_a_full_redraw_after_several_updates():
     figure = CellCourseFigure(("total", "sensitive"), show_band=True)
     days = np.arange(50.0)
     for scale in (1e3, 1e5, 1e4):  # the second crosses decades, the third returns
-        figure.update(days, {"total": scale * np.exp(days / 10), "sensitive": scale * np.ones(50)},
-                      dose_days=[0, 21], nadir=(10.0, scale), diameter_mm=np.linspace(1, 3, 50),
-                      band_cells=(1e7, 1e8))
+        figure.update(CellCourseData(
+            days, {"total": scale * np.exp(days / 10), "sensitive": scale * np.ones(50)},
+            dose_days=[0, 21], nadir=(10.0, scale), diameter_mm=np.linspace(1, 3, 50),
+            band_cells=(1e7, 1e8)))
         blitted = _pixels(figure.png_bytes())
     differing = np.any(blitted != _full_redraw(figure), axis=2)
     # The only allowed differences: where a data line crosses an axis spine (a full draw
@@ -41,10 +42,10 @@ def test_blitted_render_matches_a_full_redraw_after_several_updates():
 def test_same_limits_reuse_the_cached_background():
     figure = CellCourseFigure(("total",))
     days = np.arange(10.0)
-    figure.update(days, {"total": np.full(10, 5e4)}, diameter_mm=np.ones(10))
+    figure.update(CellCourseData(days, {"total": np.full(10, 5e4)}, diameter_mm=np.ones(10)))
     figure.png_bytes()
     cached = figure._background
-    figure.update(days, {"total": np.full(10, 6e4)}, diameter_mm=np.ones(10))
+    figure.update(CellCourseData(days, {"total": np.full(10, 6e4)}, diameter_mm=np.ones(10)))
     figure.png_bytes()
     assert figure._background is cached
 
@@ -52,3 +53,10 @@ def test_same_limits_reuse_the_cached_background():
 def test_zero_cells_drop_to_the_floor_then_leave_a_gap():
     plotted = on_log_axis(np.array([100.0, 10.0, 0.0, 0.0, 5.0]))
     assert plotted[2] == 1.0 and np.isnan(plotted[3]) and plotted[4] == 5.0
+
+
+def test_the_time_axis_snaps_to_the_figure_step():
+    figure = CellCourseFigure(("total",), x_step_days=91)
+    days = np.arange(130.0)
+    figure.update(CellCourseData(days, {"total": np.full(130, 1e6)}))
+    assert figure.axes[0].get_xlim()[1] == 182  # 129 days snap up to two quarters

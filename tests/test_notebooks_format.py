@@ -42,5 +42,5 @@ def test_lesson_has_every_part_of_the_format(path):
     missing = [part for part in REQUIRED_IN_LESSONS if part not in text]
     assert not missing, f"{path.name} lacks {missing}"
     code = "\n".join("".join(c["source"]) for c in _cells(path) if c["cell_type"] == "code")
-    assert "Question(" in code, "checks for understanding need feedback widgets"
+    assert "show_quiz(" in code, "checks for understanding need feedback widgets"
     assert "National Cancer Institute" in text or "American Cancer Society" in text

@@ -4,6 +4,8 @@ Panels are found by importing every module in helpers.panels, so a new lesson's
 panel is covered as soon as it lands.
 """
 
+import dataclasses
+import html
 import importlib
 import inspect
 import pkgutil
@@ -43,7 +45,9 @@ def _positions(control):
         return [True, False]
     if hasattr(control, "min") and hasattr(control, "max"):
         low, high = control.min, control.max
-        middle = (low + high) / 2
+        # The middle a learner can reach: on the slider's step grid.
+        step = getattr(control, "step", None) or 1
+        middle = low + step * round((high - low) / 2 / step)
         if isinstance(control, widgets.IntSlider | widgets.BoundedIntText):
             middle = int(middle)
         return [low, middle, high]
@@ -77,11 +81,12 @@ def test_every_control_position_gives_a_sane_figure_and_caption(panel_class):
 def test_every_preset_loads_and_reset_restores_the_start(panel_class):
     panel = panel_class()
     start_caption, start_values = panel.caption_text, panel.values
-    for name, (values, story) in panel.presets.items():
+    for name, preset in panel.presets.items():
+        values = dataclasses.asdict(preset.values)
         panel.load_example(name)
         _assert_sane(panel)
-        assert {k: panel.values[k] for k in values} == pytest.approx(values)
-        assert story[:20] in panel.story.value.replace("&#x27;", "'")
+        assert panel.values == pytest.approx(values)
+        assert html.escape(preset.story[:20]) in panel.story.value
     panel.reset()
     assert panel.values == start_values and panel.caption_text == start_caption
 
@@ -119,3 +124,26 @@ def test_renders_update_in_place_without_new_figures():
     # laid out once, then frozen: no layout engine runs on later draws
     assert not isinstance(figure.get_layout_engine(), ConstrainedLayoutEngine)
     assert np.isfinite(panel.figure.lines["total"].get_ydata()[0])
+
+
+@pytest.mark.parametrize("panel_class", PANELS, ids=lambda c: c.__name__)
+def test_caption_and_alt_text_come_from_the_words_layer(panel_class):
+    # The panel shows exactly what the words layer says of its state: no sentence
+    # is built in panels.
+    panel = panel_class()
+    words = panel_class.interaction
+    assert panel.caption_text == html.unescape(
+        re.sub(r"<[^>]+>", "", words.caption(panel.state))).strip()
+    assert f'alt="{html.escape(words.alt_text(panel.state))}"' in panel.figure_view.value
+
+
+def test_panel_files_are_thin():
+    from pathlib import Path
+
+    folder = Path(helpers.panels.__file__).parent
+    sizes = {p.name: len(p.read_text().splitlines()) for p in folder.glob("*.py")
+             if p.name != "__init__.py"}
+    assert sum(sizes.values()) <= 1300, sizes
+    for name, lines in sizes.items():
+        if name not in ("base.py", "controls.py", "quiz.py"):
+            assert lines <= 160, f"{name} has {lines} lines; a panel is a table plus wiring"

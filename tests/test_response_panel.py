@@ -1,4 +1,8 @@
-"""Lesson 04 panels driven in-process: table, figure data and captions follow the controls."""
+"""Lesson 04 panels driven in-process: table, figure data and captions follow the controls.
+
+The states are tested in tests/test_lessons_response.py and
+tests/test_lessons_repeat_readings.py, the words in tests/test_words_*.py.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ import re
 import numpy as np
 import pytest
 
-from helpers.panels.response import RepeatReadingsPanel, ResponsePanel
+from helpers.panels.repeat_readings import RepeatReadingsPanel
+from helpers.panels.response import ResponsePanel
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +71,7 @@ def test_early_swelling_then_confirming_scan(panel):
     labels = [t.get_text() for t in panel.figure.category_labels if t.get_visible()]
     assert labels[:3] == ["Baseline", "PD", "PR"]
     # Turning the swelling off: the first scan no longer reads larger.
-    panel.set(swelling_pct=0)
+    panel.set(swelling_peak_percent=0)
     assert panel.state.assessments[1].sum_mm < panel.state.assessments[0].sum_mm
     assert "treatment swelling" not in panel.caption_text
 
@@ -96,7 +101,7 @@ def test_marker_surge_shows_in_the_blood_tests(panel):
 def test_half_life_changes_the_marker_line(panel):
     panel.load_example("Mixed response")
     fast = np.asarray(panel.figure.marker_line.get_ydata(), dtype=float).copy()
-    panel.set(half_life_days=40)
+    panel.set(marker_half_life_days=40)
     slow = np.asarray(panel.figure.marker_line.get_ydata(), dtype=float)
     assert not np.allclose(fast, slow)
 
@@ -104,10 +109,10 @@ def test_half_life_changes_the_marker_line(panel):
 def test_extremes_run_without_error(panel):
     for name in panel.presets:
         panel.load_example(name)
-        for values in ({"interval_weeks": 3, "swelling_pct": 100, "reading": 20,
-                        "half_life_days": 2, "surge_pct": 200},
-                       {"interval_weeks": 12, "swelling_pct": 0, "reading": 0,
-                        "half_life_days": 40, "surge_pct": 0}):
+        for values in ({"scan_interval_weeks": 3, "swelling_peak_percent": 100, "reading": 20,
+                        "marker_half_life_days": 2, "marker_surge_percent": 200},
+                       {"scan_interval_weeks": 12, "swelling_peak_percent": 0, "reading": 0,
+                        "marker_half_life_days": 40, "marker_surge_percent": 0}):
             panel.set(**values)
             assert panel.error is None
             y = np.asarray(panel.figure.marker_tests.get_ydata(), dtype=float)
@@ -116,15 +121,39 @@ def test_extremes_run_without_error(panel):
 
 def test_repeat_readings_panel():
     repeat = RepeatReadingsPanel()
-    repeat.set(true_mm=20, pairs=100, reading=0)
+    repeat.set(true_diameter_mm=20, pairs=100, reading=0)
     x = np.asarray(repeat.figure.dots.get_xdata(), dtype=float)
     assert x.size == 100
     state = repeat.state
     # The caption's share within 10% is the share of dots within 10%.
-    within = int(np.sum(np.abs(state.changes) <= 10 + 1e-9))
+    within = int(np.sum(np.abs(state.changes_percent) <= 10 + 1e-9))
     assert f"only {within} pairs" in repeat.caption_text
     assert np.all(np.abs(x) <= 35)
     repeat.set(pairs=10)
     assert np.asarray(repeat.figure.dots.get_xdata()).size == 10
     repeat.set(reading=3)
-    assert repeat.state.changes.tolist() != state.changes[:10].tolist()
+    assert repeat.state.changes_percent.tolist() != state.changes_percent[:10].tolist()
+
+
+def test_scan_table_sits_below_the_caption(panel):
+    children = list(panel.widget.children)
+    assert children.index(panel.table) == children.index(panel.caption) + 1
+
+
+def test_progression_line_follows_the_states_levels(panel):
+    panel.load_example("New lesions (hidden seeds)")
+    state = panel.state
+    steps = np.asarray(panel.figure.pd_line.get_ydata(), dtype=float)
+    # One step per scan, the last held to the axis end.
+    assert steps.tolist() == pytest.approx([*state.progression_mm, state.progression_mm[-1]])
+
+
+def test_repeat_readings_lines_sit_at_the_rules_changes():
+    repeat = RepeatReadingsPanel()
+    ax = repeat.figure.axes[0]
+    _, labels = ax.get_legend_handles_labels()
+    assert "30% smaller (partial response)" in labels
+    assert "20% larger (progression)" in labels and "Within 10%" in labels
+    positions = sorted(line.get_xdata()[0] for line in ax.get_lines()
+                       if line.get_linestyle() in ("--", "-."))
+    assert positions == pytest.approx([-30, 20])

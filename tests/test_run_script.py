@@ -1,4 +1,4 @@
-"""run.py: an up-to-date environment is reused without calling pip."""
+"""run.py: the environment is reused when up to date; each command runs what it says."""
 
 import importlib.util
 import subprocess
@@ -57,3 +57,91 @@ def test_lab_command_opens_lesson_00_on_this_computer_with_a_token(run):
     # Token authentication left on: nothing blanks the token or the password.
     assert not any("token=" in part.lower() or "password" in part.lower()
                    for part in command)
+
+
+@pytest.fixture
+def calls(run, monkeypatch):
+    """Commands run.py hands to subprocess.call (none is run); each "succeeds"."""
+    made = []
+
+    def fake_call(command, **kwargs):
+        made.append(list(command))
+        return 0
+
+    monkeypatch.setattr(subprocess, "call", fake_call)
+    return made
+
+
+def _tools(calls):
+    """The module each command runs with ``python -m``: ruff, mypy, pytest, ..."""
+    return [command[command.index("-m") + 1] for command in calls]
+
+
+def test_fast_tests_leave_out_the_browser_tests_and_chromium(run, calls, monkeypatch):
+    def no_browser():
+        raise AssertionError("--fast must not look for Chromium")
+
+    monkeypatch.setattr(run, "ensure_browser", no_browser)
+    assert run.test(Path("python"), ["--fast", "-k", "words"]) == 0
+    assert _tools(calls) == ["ruff", "mypy", "pytest"]
+    pytest_command = calls[-1]
+    assert "--ignore=tests/browser" in pytest_command
+    assert (ROOT / "tests" / "browser").is_dir()
+    # The other arguments reach pytest, in order; --fast itself does not.
+    assert pytest_command[-2:] == ["-k", "words"]
+    assert "--fast" not in pytest_command
+
+
+def test_plain_test_runs_ruff_mypy_then_every_test(run, calls, monkeypatch):
+    looked = []
+    monkeypatch.setattr(run, "ensure_browser", lambda: looked.append(True) or True)
+    assert run.test(Path("python"), []) == 0
+    assert looked == [True]
+    assert _tools(calls) == ["ruff", "mypy", "pytest"]
+    assert calls[0][-2:] == ["check", "."]
+    assert calls[1][-1] == "mypy"  # files come from pyproject's [tool.mypy]
+    assert not any(arg.startswith("--ignore") for arg in calls[2])
+
+
+def test_failing_mypy_stops_before_pytest(run, monkeypatch, capsys):
+    made = []
+
+    def fake_call(command, **kwargs):
+        made.append(list(command))
+        return 1 if "mypy" in command else 0
+
+    monkeypatch.setattr(subprocess, "call", fake_call)
+    assert run.test(Path("python"), ["--fast"]) == 1
+    assert _tools(made) == ["ruff", "mypy"]
+    assert "mypy found type errors" in capsys.readouterr().out
+
+
+def test_answer_key_writes_the_facilitator_guide(run, calls, monkeypatch):
+    monkeypatch.setattr(run, "ensure_environment", lambda: Path("venv-python"))
+    assert run.main(["answer-key"]) == 0
+    assert calls == [["venv-python", "-m", "helpers.quizzes.answer_key",
+                      "--write", "docs/facilitator-guide.md"]]
+    assert (ROOT / "docs" / "facilitator-guide.md").is_file()
+
+
+@pytest.mark.parametrize("flags", [["--port", "9000"], ["--port=9000"]])
+def test_app_port_sets_the_one_port_flag_and_the_printed_address(run, calls, capsys, flags):
+    assert run.app(Path("python"), [*flags, "--debug"]) == 0
+    (command,) = calls
+    ports = [arg for arg in command if "port" in arg.lower()]
+    assert ports == ["--Voila.port=9000"]
+    assert "--debug" in command  # other flags still reach Voila
+    assert "http://127.0.0.1:9000/" in capsys.readouterr().out
+
+
+def test_app_without_port_uses_the_default(run, calls, capsys):
+    assert run.app(Path("python"), []) == 0
+    assert [arg for arg in calls[0] if "port" in arg.lower()] == [f"--Voila.port={run.APP_PORT}"]
+    assert f"http://127.0.0.1:{run.APP_PORT}/" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("flags", [["--port"], ["--port", "web"], ["--port=0"]])
+def test_app_refuses_a_bad_port_without_starting_voila(run, calls, capsys, flags):
+    assert run.app(Path("python"), flags) == 2
+    assert calls == []
+    assert "--port needs a number" in capsys.readouterr().out

@@ -34,16 +34,16 @@ def test_default_shows_the_hidden_seed_appearing_after_the_first_dose(panel):
 
 
 def test_scan_interval_moves_the_scan_lines(panel):
-    panel.set(interval_weeks=9)
+    panel.set(scan_interval_weeks=9)
     scan_x = _xdata(panel.figure.scan_lines[0])
     assert sorted(set(scan_x[np.isfinite(scan_x)])) == [0, 63, 126, 189, 252]
-    panel.set(interval_weeks=4)
+    panel.set(scan_interval_weeks=4)
     scan_x = _xdata(panel.figure.scan_lines[0])
     assert sorted(set(scan_x[np.isfinite(scan_x)]))[:3] == [0, 28, 56]
 
 
 def test_detection_limit_moves_the_band_and_can_reveal_the_seed_at_baseline(panel):
-    panel.set(interval_weeks=9, detection_limit_mm=5)
+    panel.set(scan_interval_weeks=9, detection_limit_mm=5)
     assert panel.figure.band.get_height() == pytest.approx(5 - 0.01)
     # Lesion B is 1.3 mm across on day 0 (10 * 2^(200/12) cells): a 1 mm scan sees it.
     panel.set(detection_limit_mm=1)
@@ -73,8 +73,10 @@ def test_every_preset_and_extreme_runs_without_error_or_nan(panel):
     for name in panel.presets:
         panel.load_example(name)
         assert panel.error is None, name
-    for values in ({"detection_limit_mm": 1, "interval_weeks": 3, "c_seeding_day": -300},
-                   {"detection_limit_mm": 20, "interval_weeks": 12, "c_seeding_day": 120}):
+    for values in ({"detection_limit_mm": 1, "scan_interval_weeks": 3,
+                    "lesion_c_seeding_day": -300},
+                   {"detection_limit_mm": 20, "scan_interval_weeks": 12,
+                    "lesion_c_seeding_day": 120}):
         panel.set(**values)
         assert panel.error is None
         for line in panel.figure.size_lines:

@@ -191,7 +191,8 @@ def test_sensitivity_levels_are_ordered_illustrations():
 def test_two_clone_tumour_splits_the_cells():
     sensitive, resistant = two_clone_tumour(resistant_share=0.25, fraction_killed=0.9,
                                             sensitive_doubling_time_days=21,
-                                            resistant_doubling_time_days=30, fitness_cost_fraction=0.2)
+                                            resistant_doubling_time_days=30,
+                                            fitness_cost_fraction=0.2)
     assert sensitive.initial_cells == pytest.approx(7.5e9)
     assert resistant.initial_cells == pytest.approx(2.5e9)
     assert resistant.resistant and not sensitive.resistant

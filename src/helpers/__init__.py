@@ -1,12 +1,18 @@
 """Helpers for the chemotherapy growth series.
 
-Layers, from the bottom up (each imports only from the layers below it):
+Layers, from the bottom up (each imports only from the layers below it;
+docs/architecture.md shows them and the flow of one control change):
 
-- ``models``: cells, growth, doses, clones (pure functions, frozen dataclasses).
-- ``plain_words``: numbers said the way a person would say them.
-- ``clinic`` and ``scenarios``: what scans and tests show; the named teaching
-  scenarios.
-- ``plots`` and ``panels``: figures and the interactive widgets the lessons use.
+- ``models`` and ``plain_words``: biology (pure functions, frozen dataclasses)
+  and numbers said in plain words.
+- ``clinic``: what the team measures; the only home of the response rule.
+- ``scenarios``: the named teaching cases and the teaching constants.
+- ``lessons``: the state layer (typed control values in, a frozen state out,
+  the named examples).
+- ``words`` and ``quizzes``: captions and alt text as pure functions of a
+  state; checks for understanding as data.
+- ``plots``: figures drawn from arrays (matplotlib).
+- ``panels``: the widgets the lessons show (ipywidgets), thin wiring only.
 
 For education, not medical advice.
 """

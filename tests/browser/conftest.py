@@ -12,31 +12,35 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import browser_support as bs
 import pytest
 from playwright.sync_api import sync_playwright
+
+from lesson_browser.chromium import CHROMIUM, launch_chromium
+from lesson_browser.pages import PAGE_TIMEOUT_MS
+from lesson_browser.paths import ARTIFACTS, NOTEBOOKS
+from lesson_browser.servers import start_lab, start_voila
 
 
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
-    bs.ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return bs.ARTIFACTS
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
 
 
 @pytest.fixture(scope="session")
 def chromium_browser(artifacts):
-    if not Path(bs.CHROMIUM).exists():
-        pytest.fail(f"Chromium is missing at {bs.CHROMIUM}; `python3 run.py test` installs it "
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}; `python3 run.py test` installs it "
                     "(as root) or says how.")
     with sync_playwright() as playwright:
-        chromium = bs.launch_chromium(playwright)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
 
 @pytest.fixture(scope="session")
 def voila_server(artifacts):
-    server = bs.start_voila(log_path=artifacts / "voila.log")
+    server = start_voila(log_path=artifacts / "voila.log")
     yield server
     left = server.wait_for_no_kernels(timeout_s=90)
     survivors = server.stop()
@@ -47,10 +51,10 @@ def voila_server(artifacts):
 @pytest.fixture(scope="session")
 def lab_server(artifacts, tmp_path_factory):
     root = tmp_path_factory.mktemp("lab-root")
-    shutil.copytree(bs.NOTEBOOKS, root / "notebooks",
+    shutil.copytree(NOTEBOOKS, root / "notebooks",
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    server = bs.start_lab(root, tmp_path_factory.mktemp("lab-settings"),
-                          log_path=artifacts / "jupyterlab.log")
+    server = start_lab(root, tmp_path_factory.mktemp("lab-settings"),
+                       log_path=artifacts / "jupyterlab.log")
     yield server
     server.close_sessions()
     left = server.wait_for_no_kernels(timeout_s=90)
@@ -64,7 +68,7 @@ def page(chromium_browser):
     """A fresh browser tab (1280 x 900) for one test, shared by both modes' tests."""
     context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    tab.set_default_timeout(bs.PAGE_TIMEOUT_MS)
+    tab.set_default_timeout(PAGE_TIMEOUT_MS)
     yield tab
     tab.goto("about:blank")  # even after a failure: let the page shut its kernel down
     context.close()

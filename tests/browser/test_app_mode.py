@@ -13,18 +13,29 @@ from __future__ import annotations
 
 import json
 
-import browser_support as bs
 import pytest
 
-LESSONS = bs.lesson_paths()
+from lesson_browser.chromium import PageWatch
+from lesson_browser.pages import (
+    assert_panels_render,
+    error_outputs,
+    exercise_sliders,
+    full_page_screenshot,
+    keyboard_walk,
+    serious_axe_violations,
+    wait_for_voila_page,
+)
+from lesson_browser.paths import LESSON_GLOB, NOTEBOOKS, lesson_paths
+
+LESSONS = lesson_paths()
 
 
 def test_there_are_lessons_to_test():
-    assert LESSONS, f"no lessons matching {bs.LESSON_GLOB} in {bs.NOTEBOOKS}"
+    assert LESSONS, f"no lessons matching {LESSON_GLOB} in {NOTEBOOKS}"
 
 
 def test_landing_page_lists_every_lesson_in_order(voila_server, page, artifacts):
-    watch = bs.PageWatch(page)
+    watch = PageWatch(page)
     page.goto(voila_server.base_url + "/")
     links = page.locator("ol.lessons a")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
@@ -32,12 +43,12 @@ def test_landing_page_lists_every_lesson_in_order(voila_server, page, artifacts)
     titles = links.all_inner_texts()
     assert all(t.strip() for t in titles)
     page.screenshot(path=artifacts / "app-landing.png", full_page=True)
-    assert bs.serious_axe_violations(page) == []
-    walk = bs.keyboard_walk(page, "main")
+    assert serious_axe_violations(page) == []
+    walk = keyboard_walk(page, "main")
     assert walk["unreached"] == [] and walk["no_visible_focus"] == [], walk
     # A learner opens the first lesson from the list.
     links.first.click()
-    bs.wait_for_voila_page(page)
+    wait_for_voila_page(page)
     assert "/voila/render/" in page.url
     watch.leave()
     watch.assert_clean()
@@ -45,23 +56,23 @@ def test_landing_page_lists_every_lesson_in_order(voila_server, page, artifacts)
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
 def test_lesson_in_app_mode(lesson, voila_server, page, artifacts):
-    watch = bs.PageWatch(page)
+    watch = PageWatch(page)
     page.goto(f"{voila_server.base_url}/voila/render/{lesson.name}")
-    bs.wait_for_voila_page(page)
+    wait_for_voila_page(page)
 
     # Every cell ran: Voila stops rendering at the first cell that fails.
     cells = len(json.loads(lesson.read_text())["cells"])
     shown = page.locator("#rendered_cells [cell-index]").count()
     assert shown == cells, f"{shown} of {cells} cells reached the page"
-    assert bs.error_outputs(page) == []
+    assert error_outputs(page) == []
     assert page.locator(".jp-CodeCell .jp-InputArea").count() == 0, "code is shown"
 
-    panels = bs.assert_panels_render(page, lesson, "#rendered_cells")
-    bs.full_page_screenshot(page, artifacts / f"app-{lesson.stem}.png")
-    assert bs.exercise_sliders(page, panels, "#rendered_cells") == []
+    panels = assert_panels_render(page, lesson, "#rendered_cells")
+    full_page_screenshot(page, artifacts / f"app-{lesson.stem}.png")
+    assert exercise_sliders(page, panels, "#rendered_cells") == []
 
-    assert bs.serious_axe_violations(page) == []
-    walk = bs.keyboard_walk(page, "#rendered_cells")
+    assert serious_axe_violations(page) == []
+    walk = keyboard_walk(page, "#rendered_cells")
     assert walk["count"] > 0
     assert walk["unreached"] == [], f"not reachable with Tab: {walk['unreached']}"
     assert walk["no_visible_focus"] == [], f"no visible focus: {walk['no_visible_focus']}"

@@ -13,10 +13,14 @@ from __future__ import annotations
 import re
 import time
 
-import browser_support as bs
 import pytest
 
-LESSONS = bs.lesson_paths()
+from lesson_browser.chromium import PageWatch
+from lesson_browser.pages import assert_panels_render, error_outputs, exercise_sliders
+from lesson_browser.paths import lesson_paths
+from lesson_browser.servers import READY_TIMEOUT_S
+
+LESSONS = lesson_paths()
 NOTEBOOK = ".jp-NotebookPanel .jp-Notebook"
 
 
@@ -24,7 +28,7 @@ def kernel_states(server) -> list[str]:
     return [s["kernel"]["execution_state"] for s in server.api("/api/sessions")]
 
 
-def wait_until(condition, what: str, timeout_s: float = bs.READY_TIMEOUT_S) -> None:
+def wait_until(condition, what: str, timeout_s: float = READY_TIMEOUT_S) -> None:
     deadline = time.monotonic() + timeout_s
     while not condition():
         assert time.monotonic() < deadline, f"gave up waiting for {what}"
@@ -38,11 +42,11 @@ def test_printed_address_opens_lesson_00(lab_server, page):
                          lab_server.log_path.read_text(errors="replace"))
     assert printed, "JupyterLab printed no address with a token"
     assert all(url.endswith("/lab/tree/notebooks/00_start_here.ipynb") for url in printed)
-    watch = bs.PageWatch(page)
+    watch = PageWatch(page)
     try:
         page.goto(f"{printed[-1]}?token={lab_server.token}")
         heading = page.locator(f"{NOTEBOOK} h1").first
-        heading.wait_for(timeout=bs.READY_TIMEOUT_S * 1000)
+        heading.wait_for(timeout=READY_TIMEOUT_S * 1000)
         assert heading.inner_text().startswith("Lesson 00: Start here")
         assert page.url.split("?")[0].endswith("/lab/tree/notebooks/00_start_here.ipynb")
         # Its kernel starts; shutting it down half-started would only test the race.
@@ -54,7 +58,7 @@ def test_printed_address_opens_lesson_00(lab_server, page):
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
 def test_lesson_in_jupyterlab(lesson, lab_server, page, artifacts):
-    watch = bs.PageWatch(page)
+    watch = PageWatch(page)
     try:
         # "reset": a fresh workspace, so earlier tests' notebooks are not reopened.
         page.goto(f"{lab_server.base_url}/lab/tree/notebooks/{lesson.name}"
@@ -69,12 +73,12 @@ def test_lesson_in_jupyterlab(lesson, lab_server, page, artifacts):
             lambda: all(re.fullmatch(r"\[\d+\]:", t.strip()) for t in prompts.all_inner_texts())
             and kernel_states(lab_server) == ["idle"],
             "every code cell to run")
-        assert bs.error_outputs(page) == []
+        assert error_outputs(page) == []
 
-        panels = bs.assert_panels_render(page, lesson, NOTEBOOK)
+        panels = assert_panels_render(page, lesson, NOTEBOOK)
         page.locator(f"{NOTEBOOK} .chemo-panel").first.scroll_into_view_if_needed()
         page.screenshot(path=artifacts / f"lab-{lesson.stem}.png")
-        assert bs.exercise_sliders(page, panels, NOTEBOOK) == []
+        assert exercise_sliders(page, panels, NOTEBOOK) == []
         watch.assert_clean()
     finally:
         lab_server.close_sessions()

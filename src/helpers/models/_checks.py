@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from numbers import Real
+from typing import Protocol, TypeGuard
 
 __all__ = [
     "check_number",
@@ -19,7 +20,15 @@ __all__ = [
 ]
 
 
-def _is_real(value: object) -> bool:
+class _RealNumber(Protocol):
+    """What the checks do with a real number (int, float, numpy scalar, Fraction)."""
+
+    def __float__(self) -> float: ...
+
+    def __int__(self) -> int: ...
+
+
+def _is_real(value: object) -> TypeGuard[_RealNumber]:
     # bool is an int subclass; True as "3 cycles" is a mistake, not a number.
     return isinstance(value, Real) and not isinstance(value, bool)
 
@@ -45,7 +54,7 @@ def check_number(
             f"{name} must be a finite number in {allowed}; got {value!r} "
             f"of type {type(value).__name__}"
         )
-    number = float(value)  # type: ignore[arg-type]
+    number = float(value)
     if not math.isfinite(number):
         raise ValueError(f"{name} must be a finite number in {allowed}; got {number!r}")
     too_low = minimum is not None and (
@@ -69,11 +78,9 @@ def check_int(name: str, value: object, *, minimum: int | None = None,
     low = "-inf" if minimum is None else str(minimum)
     high = "inf" if maximum is None else str(maximum)
     allowed = f"whole numbers from {low} to {high}"
-    is_whole = (_is_real(value) and math.isfinite(float(value))  # type: ignore[arg-type]
-                and float(value) == int(value))  # type: ignore[arg-type]
-    if not is_whole:
+    if not (_is_real(value) and math.isfinite(float(value)) and float(value) == int(value)):
         raise ValueError(f"{name} must be one of the {allowed}; got {value!r}")
-    number = int(value)  # type: ignore[call-overload]
+    number = int(value)
     if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
         raise ValueError(f"{name} must be one of the {allowed}; got {number}")
     return number

@@ -1,5 +1,13 @@
 """Clones of cancer cells that grow, compete and are killed by each dose.
 
+Governing equations, for clone i with N = sum of all clones::
+
+    dN_i/dt = r_i (1 - c_i) f(N) N_i          between doses (f: crowding, see growth)
+    N_i(t_d+) = N_i(t_d-) * 10^(-L_i * q_d)   on dose day t_d (log kill L_i, dose q_d)
+
+with Norton-Simon optionally scaling L_i by f(N), and a fraction mu of the
+sensitive clones' births moved to the resistant clone (mutation).
+
 Units: time in days, cells as counts (expected values, not whole cells),
 rates per day, kill as "logs" (powers of ten) per full dose.
 
@@ -76,8 +84,9 @@ class Clone:
                                                  minimum=0.0, maximum=MAX_GROWTH_RATE_PER_DAY)),
             ("log_kill_per_dose", check_number("log_kill_per_dose", self.log_kill_per_dose,
                                                minimum=0.0, maximum=MAX_LOG_KILL)),
-            ("fitness_cost_fraction", check_number("fitness_cost_fraction", self.fitness_cost_fraction, minimum=0.0,
-                                          maximum=1.0, max_inclusive=False)),
+            ("fitness_cost_fraction", check_number("fitness_cost_fraction",
+                                                   self.fitness_cost_fraction, minimum=0.0,
+                                                   maximum=1.0, max_inclusive=False)),
         ):
             object.__setattr__(self, attr, value)
         if not isinstance(self.resistant, bool):
@@ -262,12 +271,12 @@ def simulate(
                         grown = grown - moved
                         grown[target] += moved.sum()
                     cells = grown
-        dose = doses_by_day.get(day)
-        if dose is not None:
+        dose_today = doses_by_day.get(day)
+        if dose_today is not None:
             days[column] = day
             out[:, column] = cells
             column += 1
-            kill = log_kill * dose
+            kill = log_kill * dose_today
             if norton_simon:
                 kill = kill * factor(float(cells.sum()))
             cells = cells * np.power(10.0, -kill)

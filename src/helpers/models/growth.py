@@ -1,5 +1,12 @@
 """Growth laws for a population of cancer cells between doses.
 
+Governing equation::
+
+    dN/dt = r f(N) N,   r = ln 2 / doubling time
+
+with the crowding factor f(N) = 1 (exponential), 1 - N/K (logistic) or
+ln(K/N) / ln K (Gompertz).
+
 Units: time in days, rates per day, cells as counts.
 
 Every law here is written as a per-cell rate times a *crowding factor*

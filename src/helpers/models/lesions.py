@@ -1,5 +1,11 @@
 """A patient with several lesions: tumour deposits in different places.
 
+Governing equations, for lesion j seeded on day s_j::
+
+    N_j(t) = 0 for t < s_j;  N_j(s_j) = seed cells
+    dN_j/dt as in ``clones`` (its own clones and crowding), doses from day 0
+    d_j(t) = 10 mm x (6 N_j(t) / (pi rho))^(1/3)   (rho cells per cm3)
+
 Units: time in days (day 0 is the first dose's day, the baseline), cells as
 counts, diameters in mm.
 
@@ -263,8 +269,9 @@ def _schedule_after(schedule: Schedule, day: int) -> Schedule:
     days = [d - day for d, _ in kept]
     gaps = [0] + [b - a - schedule.cycle_length_days for a, b in zip(days, days[1:], strict=False)]
     # Delays are never negative: doses only move later, so gaps stay >= 0.
-    return Schedule(schedule.cycle_length_days, len(kept), dose_fractions=[f for _, f in kept],
-                    delays_days=gaps, start_day=days[0])
+    return Schedule(schedule.cycle_length_days, len(kept),
+                    dose_fractions=tuple(f for _, f in kept), delays_days=tuple(gaps),
+                    start_day=days[0])
 
 
 def _untreated(lesion: Lesion, days: int) -> np.ndarray:

@@ -1,5 +1,11 @@
 """A blood tumour marker: a clue that follows the tumour burden, late and noisy.
 
+Governing equation::
+
+    dM/dt = k (normal + a B(t) [+ surge(t)] - M),   k = ln 2 / half-life
+
+with B the burden in billions of cells and a the units per billion cells.
+
 Units: time in days, burden in cells, marker level in "units per mL" (an
 arbitrary teaching unit; real markers have their own units and normal ranges).
 

@@ -1,5 +1,10 @@
 """Cells, volume and diameter of a tumour treated as a sphere.
 
+Governing equations::
+
+    V = N / rho   (cm3; rho cells per cm3, 1e9 by default)
+    d = 10 mm x (6 V / pi)^(1/3),  so  d_after / d_before = (N_after / N_before)^(1/3)
+
 Units: cells (count), volume in cm3, diameter in mm.
 
 Simplifications: the tumour is a solid sphere of uniform density. Real

@@ -1,5 +1,12 @@
 """A chemotherapy schedule: cycles, doses, delays and dose intensity.
 
+Governing equations::
+
+    t_k = start + k L + sum(delays up to cycle k)      (dose day of cycle k)
+    RDI = (sum q_k / (n L + sum delays)) / (n / (n L))  (relative dose intensity)
+
+for n cycles of L days and doses q_k (fractions of the full dose).
+
 Units: days; doses as a fraction of the planned full dose (1.0 = full dose).
 
 A course is ``cycles`` cycles of ``cycle_length_days``. Each cycle starts

@@ -1,70 +1,68 @@
-"""Checks for understanding: a question, choices, and feedback on each choice."""
+"""The one quiz widget: shows a ``quizzes.Question`` and gives feedback on each choice.
+
+``show_quiz("01")`` is what a notebook shows: every question of lesson 01, in order. The
+questions themselves (prompts, choices, feedback) are data in ``helpers.quizzes``; they
+were checked when built, so nothing here re-checks them.
+"""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-__all__ = ["Choice", "Question"]
+from ..quizzes import Question, quiz_for
+
+__all__ = ["QuestionView", "show_quiz"]
 
 
-@dataclass(frozen=True)
-class Choice:
-    """One answer: its text, whether it is right, and what to tell the learner."""
+class QuestionView:
+    """One question as radio buttons, a "Check my answer" button and a feedback line.
 
-    text: str
-    correct: bool
-    feedback: str
-
-
-class Question:
-    """A multiple-choice check with feedback for every choice.
-
-    ``Question(prompt, [Choice(...), ...]).widget`` is what a notebook shows.
+    ``widget`` is what is shown; ``answer(index)`` is what the button does.
     """
 
-    def __init__(self, prompt: str, choices: Sequence[Choice]) -> None:
-        if not isinstance(prompt, str) or not prompt.strip():
-            raise ValueError(f"prompt must be a non-empty string; got {prompt!r}")
-        choices = tuple(choices)
-        if len(choices) < 2 or not all(isinstance(c, Choice) for c in choices):
-            raise ValueError(f"choices must hold at least 2 Choice items; got {len(choices)}")
-        if sum(c.correct for c in choices) != 1:
-            raise ValueError("choices must have exactly 1 correct Choice; got "
-                             f"{sum(c.correct for c in choices)}")
-        self.prompt = prompt
-        self.choices = choices
+    def __init__(self, question: Question) -> None:
+        self.question = question
         self.options = widgets.RadioButtons(
-            options=[c.text for c in choices], value=None,
+            options=[c.text for c in question.choices], value=None,
             layout=widgets.Layout(width="auto"), description="", style={"description_width": "0"}
         )
         self.check = widgets.Button(description="Check my answer")
         self.feedback = widgets.HTML()
         self.check.on_click(lambda _b: self.answer(self.options.index))
         self.widget = widgets.VBox([
-            widgets.HTML(f"<p><b>{html.escape(prompt)}</b></p>"),
+            widgets.HTML(f"<p><b>{html.escape(question.prompt)}</b></p>"),
             self.options, self.check, self.feedback,
         ])
         self.widget.add_class("chemo-question")
 
     def answer(self, index: int | None) -> bool:
-        """Show the feedback for choice ``index``; return whether it was right."""
+        """Show the feedback for choice ``index`` (from 0; None = nothing picked).
+
+        Returns whether the choice was right.
+        """
+        choices = self.question.choices
         if index is None:
             self.feedback.value = "<p role='status'>Pick an answer first.</p>"
             return False
-        if not isinstance(index, int) or not 0 <= index < len(self.choices):
-            raise ValueError(f"index must be a whole number from 0 to {len(self.choices) - 1}; "
+        # The index comes from the learner's click (or a caller), not from the data.
+        if not isinstance(index, int) or not 0 <= index < len(choices):
+            raise ValueError(f"index must be a whole number from 0 to {len(choices) - 1}; "
                              f"got {index!r}")
-        choice = self.choices[index]
+        choice = choices[index]
         verdict = "Yes, that's right." if choice.correct else "Not quite."
         self.feedback.value = (f"<p role='status'><b>{verdict}</b> "
                                f"{html.escape(choice.feedback)}</p>")
         return choice.correct
 
-    def _ipython_display_(self) -> None:  # pragma: no cover - needs a front end
-        from IPython.display import display
 
-        display(self.widget)
+def show_quiz(lesson: str) -> widgets.VBox:
+    """Every check for understanding of ``lesson`` ("01".."05"), in order, in one box."""
+    views = [QuestionView(question) for question in quiz_for(lesson)]
+    for view in views:
+        # Each question used to be its own cell output; keep them apart on the page.
+        view.widget.layout.margin = "0 0 1em 0"
+    box = widgets.VBox([view.widget for view in views])
+    box.add_class("chemo-quiz")
+    return box

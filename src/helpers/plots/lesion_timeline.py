@@ -8,22 +8,25 @@ once a scan had shown it, a circle on its seeding day and a star on the
 first scan that showed it. Grey dotted lines mark scan days; the dashed line
 marks the first dose (day 0).
 
-The figure knows nothing about the model: the panel hands it arrays.
+The figure knows nothing about the model: the panel hands it a
+``LesionTimelineData``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter, NullLocator
 
 from .live_figure import LiveFigure
 from .style import BLACK, GREY, ROLES
 
-__all__ = ["LesionTimelineFigure", "mm_tick_label", "vertical_lines"]
+__all__ = ["LesionTimelineData", "LesionTimelineFigure", "mm_tick_label", "vertical_lines"]
 
 _LESION_ROLES = ("lesion_a", "lesion_b", "lesion_c", "lesion_d", "lesion_e")
 MM_LOW, MM_HIGH = 0.01, 100.0
@@ -45,7 +48,37 @@ def vertical_lines(days: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
-class LesionTimelineFigure(LiveFigure):
+@dataclass(frozen=True)
+class LesionTimelineData:
+    """What the timeline draws.
+
+    Attributes:
+        days: the time axis (days since the first dose), one entry per sample.
+        diameter_mm: true diameters (mm), one row per lesion, one column per sample.
+        seeding_days: each lesion's seeding day (days).
+        seeded_small: whether each lesion started from a few cells (it gets a "seeded"
+            circle) rather than at a visible size.
+        first_seen_days: day of the first scan that showed each lesion (days), or None.
+        scan_days: every scan day (days).
+        seen_days, seen_mm: day (days) and measured size (mm) of every reading that saw a
+            lesion.
+        detection_limit_mm: top of the "too small" band (mm).
+        end_day: the last day followed (days).
+    """
+
+    days: np.ndarray
+    diameter_mm: np.ndarray
+    seeding_days: tuple[float, ...]
+    seeded_small: tuple[bool, ...]
+    first_seen_days: tuple[float | None, ...]
+    scan_days: tuple[float, ...]
+    seen_days: tuple[float, ...]
+    seen_mm: tuple[float, ...]
+    detection_limit_mm: float
+    end_day: float
+
+
+class LesionTimelineFigure(LiveFigure[LesionTimelineData]):
     """True sizes (top) and a seeded/unseen/seen timeline (bottom) for fixed lesions.
 
     Args:
@@ -79,7 +112,7 @@ class LesionTimelineFigure(LiveFigure):
         size_ax.yaxis.set_minor_formatter(NullFormatter())
         size_ax.set_ylabel("True size across\n(log scale)")
         size_ax.set_xlim(*self.x_limits)
-        self.band = self.dynamic(size_ax.axhspan(MM_LOW, 5.0, color=GREY,
+        self.band: Rectangle = self.dynamic(size_ax.axhspan(MM_LOW, 5.0, color=GREY,
                                                  alpha=self.theme.band_alpha, linewidth=0,
                                                  label="Too small for the scan"))
         self.size_lines = [self.line(size_ax, role, label=label)
@@ -122,7 +155,6 @@ class LesionTimelineFigure(LiveFigure):
             self.seen_lines.append(self.dynamic(shown))
             self.seed_marks.append(self.dynamic(seed))
             self.first_marks.append(self.dynamic(first))
-            del row
         # Legend entries in neutral black, so they describe the line kinds, not lesion A.
         handles = [time_ax.plot([], [], color=BLACK, linestyle=":", linewidth=width)[0],
                    time_ax.plot([], [], color=BLACK, linewidth=width * 2.5)[0],
@@ -136,46 +168,24 @@ class LesionTimelineFigure(LiveFigure):
         time_ax.set_xlabel("Days since the first dose (negative = before treatment)")
         return [size_ax, time_ax]
 
-    def update(  # type: ignore[override]
-        self,
-        days: np.ndarray,
-        diameter_mm: np.ndarray,
-        *,
-        seeding_days: Sequence[float],
-        seeded_small: Sequence[bool],
-        first_seen_days: Sequence[float | None],
-        scan_days: Sequence[float],
-        seen_points: tuple[Sequence[float], Sequence[float]],
-        detection_limit_mm: float,
-        end_day: float,
-    ) -> None:
-        """Put new data into the artists (no new figure, fixed axes).
-
-        Args:
-            days, diameter_mm: the true course (one row of diameters per lesion).
-            seeding_days: each lesion's seeding day.
-            seeded_small: whether each lesion started from a few cells (gets a
-                "seeded" circle) rather than at a visible size.
-            first_seen_days: day of the first scan that showed each lesion, or None.
-            scan_days: every scan day.
-            seen_points: (days, mm) of every reading that saw a lesion.
-            detection_limit_mm: top of the "too small" band.
-            end_day: the last day followed.
-        """
+    def update(self, data: LesionTimelineData) -> None:
+        """Put new data into the artists (no new figure, fixed axes)."""
         x0 = self.x_limits[0]
+        end_day = data.end_day
         for row, line in enumerate(self.size_lines):
-            values = diameter_mm[row]
+            values = data.diameter_mm[row]
             # Below the axis bottom (or not yet there) leave a gap rather than a NaN warning.
-            line.set_data(days, np.where(values >= MM_LOW, values, np.nan))
-        self.band.set_y(MM_LOW)  # type: ignore[attr-defined]
-        self.band.set_height(max(detection_limit_mm, MM_LOW) - MM_LOW)  # type: ignore[attr-defined]
-        self.seen.set_data(list(seen_points[0]), list(seen_points[1]))
-        x, y = vertical_lines(scan_days)
+            line.set_data(data.days, np.where(values >= MM_LOW, values, np.nan))
+        self.band.set_y(MM_LOW)
+        self.band.set_height(max(data.detection_limit_mm, MM_LOW) - MM_LOW)
+        self.seen.set_data(list(data.seen_days), list(data.seen_mm))
+        x, y = vertical_lines(data.scan_days)
         for line in self.scan_lines:
             line.set_data(x, y)
         for row in range(len(self.labels)):
-            start = max(float(seeding_days[row]), x0)
-            first = first_seen_days[row]
+            seeding_day = float(data.seeding_days[row])
+            start = max(seeding_day, x0)
+            first = data.first_seen_days[row]
             hidden_end = end_day if first is None else float(first)
             if start < end_day:
                 self.unseen_lines[row].set_data([start, max(start, hidden_end)], [row, row])
@@ -187,7 +197,7 @@ class LesionTimelineFigure(LiveFigure):
             else:
                 self.seen_lines[row].set_data([], [])
                 self.first_marks[row].set_data([], [])
-            if seeded_small[row] and seeding_days[row] >= x0 and seeding_days[row] <= end_day:
-                self.seed_marks[row].set_data([seeding_days[row]], [row])
+            if data.seeded_small[row] and x0 <= seeding_day <= end_day:
+                self.seed_marks[row].set_data([seeding_day], [row])
             else:
                 self.seed_marks[row].set_data([], [])

@@ -72,7 +72,9 @@ class LiveFigure(ABC, Generic[D]):
             self._background_key: tuple | None = None
             figure = Figure(figsize=(self.theme.figure_width_in, self.height_in),
                             dpi=self.theme.dpi, layout="constrained")
-            FigureCanvasAgg(figure)
+            # Kept typed as Agg (figure.canvas is typed as the base class): blitting and
+            # buffer_rgba are Agg's.
+            self._canvas = FigureCanvasAgg(figure)
             self.figure = figure
             self.axes = self.build(figure)
             # Lay out once with the widest tick labels we expect, then freeze it.
@@ -96,8 +98,8 @@ class LiveFigure(ABC, Generic[D]):
     def line(self, ax: Axes, role: str, **kwargs: Any) -> Any:
         """A line in the look of ``role`` (see style.ROLES)."""
         look = ROLES[role]
-        options = {"color": look.color, "linestyle": look.linestyle, "label": look.label,
-                   "linewidth": self.theme.line_width_pt}
+        options: dict[str, Any] = {"color": look.color, "linestyle": look.linestyle,
+                                   "label": look.label, "linewidth": self.theme.line_width_pt}
         if look.marker:
             options["marker"] = look.marker
         options.update(kwargs)
@@ -106,7 +108,7 @@ class LiveFigure(ABC, Generic[D]):
 
     def draw(self) -> None:
         """Bring the canvas up to date, redrawing the static part only if it changed."""
-        canvas = self.figure.canvas
+        canvas = self._canvas
         key = self._static_key()
         with matplotlib.rc_context(rc_for(self.theme)):
             if key != self._background_key:
@@ -122,7 +124,7 @@ class LiveFigure(ABC, Generic[D]):
     def png_bytes(self) -> bytes:
         """Draw and return the figure as PNG bytes."""
         self.draw()
-        canvas = self.figure.canvas
+        canvas = self._canvas
         width, height = canvas.get_width_height(physical=True)
         image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         buffer = io.BytesIO()

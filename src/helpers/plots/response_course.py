@@ -2,16 +2,17 @@
 
 Top: each lesion's true diameter (line) and what each scan measured (dots).
 Middle: the sum of measured diameters on each scan, with the partial-response
-line (30% below baseline) and the progression line (20% and 5 mm above the
-smallest sum so far), and the category written above each scan.
+line and the progression line (levels in mm, handed in: the rule lives in
+``clinic.response``), and the category written above each scan.
 Bottom: the blood marker's true level (line) and blood tests (dots).
 
-The figure knows nothing about the model: the panel hands it arrays.
+The figure knows nothing about the model: the panel hands it a ``ResponseCourseData``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -21,13 +22,56 @@ from .limits import nice_top, snap_up
 from .live_figure import LiveFigure
 from .style import BLACK, BLUE, GREY, ORANGE, ROLES, VERMILLION
 
-__all__ = ["ResponseCourseFigure", "MAX_SCANS"]
+__all__ = ["ResponseCourseData", "ResponseCourseFigure", "MAX_SCANS"]
 
 _LESION_ROLES = ("lesion_a", "lesion_b", "lesion_c", "lesion_d", "lesion_e")
 MAX_SCANS = 24  # category labels kept ready for this many scans (more are not labelled)
 
 
-class ResponseCourseFigure(LiveFigure):
+@dataclass(frozen=True)
+class ResponseCourseData:
+    """What the three charts draw.
+
+    Attributes:
+        days: the time axis of the true sizes (days since the first dose).
+        true_mm: true diameter (mm), one row per lesion, one column per day.
+        scan_days: the day of each scan.
+        measured_mm: what each scan measured (mm), one row per lesion, one column
+            per scan, NaN where the scan did not see the lesion.
+        sums_mm: the sum of measured diameters on each scan.
+        categories: the label written above each scan ("Baseline", "PR" ...).
+        partial_response_mm: the partial-response level (mm): one line across.
+        progression_mm: after each scan, the progression level (mm) the next scan
+            is compared with: a line in steps.
+        dose_days: days a dose was given (triangles on the top edge).
+        detection_limit_mm: the smallest diameter a scan shows (a dotted line).
+        marker_days, marker_true: the marker's true level (units/mL) over time.
+        marker_test_days, marker_tests: the blood tests.
+        x_max_days: the last day the time axis must show (the figure snaps it up).
+        highest: the most the size, sum and marker charts must show (mm, mm,
+            units/mL); the figure adds room and snaps each top to a round value,
+            so data that stays under these keeps the axes (and the cached background).
+    """
+
+    days: np.ndarray
+    true_mm: np.ndarray
+    scan_days: Sequence[float]
+    measured_mm: np.ndarray
+    sums_mm: Sequence[float]
+    categories: Sequence[str]
+    partial_response_mm: float
+    progression_mm: Sequence[float]
+    dose_days: Sequence[float]
+    detection_limit_mm: float
+    marker_days: np.ndarray
+    marker_true: np.ndarray
+    marker_test_days: Sequence[float]
+    marker_tests: np.ndarray
+    x_max_days: float
+    highest: tuple[float, float, float]
+
+
+class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
     """Lesion sizes, the sum with its category lines, and a blood marker.
 
     Args:
@@ -58,7 +102,7 @@ class ResponseCourseFigure(LiveFigure):
             (dots,) = size_ax.plot([], [], linestyle="none", marker="o", markersize=7,
                                    color=ROLES[role].color, markeredgecolor=BLACK)
             self.scan_dots.append(self.dynamic(dots))
-        self.limit_line = self.dynamic(size_ax.axhline(5.0, color=GREY, linestyle=":",
+        self.limit_line = self.dynamic(size_ax.axhline(0.0, color=GREY, linestyle=":",
                                                        linewidth=width * 0.7))
         (doses,) = size_ax.plot([], [], linestyle="none", marker="v", markersize=8,
                                 color=ORANGE, markeredgecolor=BLACK, clip_on=False,
@@ -111,70 +155,43 @@ class ResponseCourseFigure(LiveFigure):
         marker_ax.set_xlim(0, 126)
         return [size_ax, sum_ax, marker_ax]
 
-    def update(  # type: ignore[override]
-        self,
-        days: np.ndarray,
-        true_mm: np.ndarray,
-        *,
-        scan_days: Sequence[float],
-        measured_mm: np.ndarray,
-        sums_mm: Sequence[float],
-        categories: Sequence[str],
-        dose_days: Sequence[float],
-        detection_limit_mm: float,
-        marker_days: np.ndarray,
-        marker_true: np.ndarray,
-        marker_test_days: Sequence[float],
-        marker_tests: Sequence[float],
-        x_max_days: float,
-        tops: tuple[float, float, float] | None = None,
-    ) -> None:
-        """Put new data into the artists.
-
-        ``measured_mm`` has one row per lesion and one column per scan, NaN
-        where the scan did not see the lesion. ``sums_mm`` and ``categories``
-        have one entry per scan (category labels such as "PR").
-        ``tops``: the y-axis tops (mm, mm, marker units), e.g. worked out from
-        the noise-free truth so that re-reading the same scans keeps the axes
-        (and the cached background); by default they follow the data.
-        """
+    def update(self, data: ResponseCourseData) -> None:
+        """Put new data into the artists (no new artists, no layout)."""
         size_ax, sum_ax, marker_ax = self.axes
+        days, true_mm, measured_mm = data.days, data.true_mm, data.measured_mm
         shown = days >= 0
         for row in range(self.n_lesions):
             values = true_mm[row] if row < len(true_mm) else np.full(days.size, np.nan)
             self.true_lines[row].set_data(days[shown], np.where(values[shown] > 0,
                                                                 values[shown], np.nan))
             dots = measured_mm[row] if row < len(measured_mm) else np.array([])
-            self.scan_dots[row].set_data(np.asarray(scan_days)[: dots.size], dots)
-        self.limit_line.set_ydata([detection_limit_mm, detection_limit_mm])
-        self.doses.set_data(list(dose_days), [1.0] * len(dose_days))
+            self.scan_dots[row].set_data(np.asarray(data.scan_days)[: dots.size], dots)
+        self.limit_line.set_ydata([data.detection_limit_mm, data.detection_limit_mm])
+        self.doses.set_data(list(data.dose_days), [1.0] * len(data.dose_days))
         # A little room after the last day, snapped to 3 weeks, so end labels fit.
-        x_max = snap_up(x_max_days + 10, 21, 63)
+        x_max = snap_up(data.x_max_days + 10, 21, 63)
         for ax in self.axes:
             ax.set_xlim(0, x_max)
-        visible = np.concatenate([true_mm[:, shown].ravel(),
-                                  measured_mm[np.isfinite(measured_mm)].ravel()])
-        size_top = snap_up(1.1 * np.nanmax(visible) if visible.size else 10, 10, 20)
-        size_ax.set_ylim(0, tops[0] if tops else size_top)
-
-        sums = np.asarray(sums_mm, dtype=float)
-        scans = np.asarray(scan_days, dtype=float)
-        self.sum_line.set_data(scans, sums)
-        baseline = sums[0] if sums.size else 0.0
-        self.pr_line.set_data([0, x_max], [0.7 * baseline, 0.7 * baseline])
-        smallest = np.minimum.accumulate(sums) if sums.size else sums
-        pd_level = np.maximum(1.2 * smallest, smallest + 5.0)
-        # From each scan on, the line shows the level the next scan is compared with
-        # (built from the smallest sum up to and including this scan).
-        self.pd_line.set_data(np.append(scans, x_max), np.append(pd_level, pd_level[-1])
-                              if sums.size else [])
-        top = max(np.max(sums) if sums.size else 0, np.max(pd_level) if sums.size else 0)
-        sum_top = tops[1] if tops else snap_up(1.25 * top, 20, 40)
+        size_high, sum_high, marker_high = data.highest
+        # Room above the highest value for the category labels, snapped to round tops.
+        size_ax.set_ylim(0, snap_up(1.05 * size_high, 10, 20))
+        sum_top = snap_up(1.15 * sum_high, 20, 40)
         sum_ax.set_ylim(0, sum_top)
+        marker_ax.set_ylim(0, nice_top(1.3 * marker_high))
+
+        sums = np.asarray(data.sums_mm, dtype=float)
+        scans = np.asarray(data.scan_days, dtype=float)
+        self.sum_line.set_data(scans, sums)
+        level = data.partial_response_mm
+        self.pr_line.set_data([0, x_max], [level, level])
+        steps = np.asarray(data.progression_mm, dtype=float)
+        # From each scan on, the line shows the level the next scan is compared with.
+        self.pd_line.set_data(np.append(scans, x_max) if steps.size else [],
+                              np.append(steps, steps[-1]) if steps.size else [])
         for k, label in enumerate(self.category_labels):
             label.set_visible(k < sums.size)
             if k < sums.size:
-                label.set_text(categories[k])
+                label.set_text(data.categories[k])
                 near_end = scans[k] > x_max - 0.04 * x_max
                 label.set_horizontalalignment("left" if k == 0 else
                                               "right" if near_end else "center")
@@ -182,12 +199,7 @@ class ResponseCourseFigure(LiveFigure):
             else:
                 label.set_text("")
 
+        marker_days = data.marker_days
         marker_shown = marker_days >= 0
-        self.marker_line.set_data(marker_days[marker_shown], marker_true[marker_shown])
-        self.marker_tests.set_data(list(marker_test_days), list(marker_tests))
-        if tops:
-            marker_ax.set_ylim(0, tops[2])
-        else:
-            high = max(np.max(marker_true[marker_shown]) if marker_shown.any() else 0,
-                       np.max(marker_tests) if len(marker_tests) else 0)
-            marker_ax.set_ylim(0, nice_top(1.15 * high))
+        self.marker_line.set_data(marker_days[marker_shown], data.marker_true[marker_shown])
+        self.marker_tests.set_data(list(data.marker_test_days), list(data.marker_tests))

@@ -3,14 +3,17 @@
 Each dot is one pair of same-day scans of one lesion: how much larger or
 smaller the second reading was than the first. Dots are stacked in 2% bins
 (a dot histogram; bins from 0 to 2%, 2 to 4% and so on). The shaded band is
-+/-10%; the dashed lines mark the -30% of a partial response and the +20% of
-progression.
+where two readings agree (e.g. +/-10%); two lines mark the changes of a partial
+response and of progression. Those positions are handed in (the rule lives in
+``clinic.response``).
 
-The x axis is fixed (-35% to +35%): readings in the model never differ by
-more than about -23% / +30%, so the cached background always survives.
+The x axis is fixed (e.g. -35% to +35%): wider than readings in the model ever
+differ, so the cached background always survives.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -21,10 +24,16 @@ from .limits import snap_up
 from .live_figure import LiveFigure
 from .style import BLACK, BLUE, GREY, SKY_BLUE, VERMILLION
 
-__all__ = ["ScanReadingsFigure", "stack_dots", "BIN_PERCENT"]
+__all__ = ["ScanReadingsData", "ScanReadingsFigure", "stack_dots", "BIN_PERCENT"]
 
 BIN_PERCENT = 2.0
-X_LIMITS = (-35.0, 35.0)
+
+
+@dataclass(frozen=True)
+class ScanReadingsData:
+    """One change per pair of readings: second compared with first, percent (+12.5 = larger)."""
+
+    changes_percent: np.ndarray
 
 
 def stack_dots(changes_percent: np.ndarray, bin_percent: float = BIN_PERCENT
@@ -50,25 +59,47 @@ def stack_dots(changes_percent: np.ndarray, bin_percent: float = BIN_PERCENT
     return (sorted_bins + 0.5) * bin_percent, heights
 
 
-class ScanReadingsFigure(LiveFigure):
-    """A dot histogram of changes between two same-day readings."""
+class ScanReadingsFigure(LiveFigure[ScanReadingsData]):
+    """A dot histogram of changes between two same-day readings.
+
+    Args:
+        partial_response_percent: where the partial-response line sits (percent, < 0).
+        progression_percent: where the progression line sits (percent, > 0).
+        agree_within_percent: half the width of the shaded "agree" band (percent).
+        axis_limit_percent: the x axis runs from minus to plus this (percent).
+        theme: "standard" or "projector".
+    """
 
     height_in = 3.4
 
+    def __init__(self, *, partial_response_percent: float, progression_percent: float,
+                 agree_within_percent: float, axis_limit_percent: float,
+                 theme: str = "standard") -> None:
+        self.partial_response_percent = partial_response_percent
+        self.progression_percent = progression_percent
+        self.agree_within_percent = agree_within_percent
+        self.x_limits = (-axis_limit_percent, axis_limit_percent)
+        super().__init__(theme)
+
     def build(self, figure: Figure) -> list[Axes]:
         ax = figure.subplots(1, 1)
-        ax.set_xlim(*X_LIMITS)
+        ax.set_xlim(*self.x_limits)
         # Lay out with the widest tick labels expected (up to 3 digits), then
         # whole numbers only.
         ax.set_ylim(0, 100)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-        ax.axvspan(-10, 10, color=SKY_BLUE, alpha=self.theme.band_alpha * 1.5, linewidth=0,
-                   label="Within 10%")
+        within = self.agree_within_percent
+        ax.axvspan(-within, within, color=SKY_BLUE, alpha=self.theme.band_alpha * 1.5,
+                   linewidth=0, label=f"Within {within:g}%")
         ax.axvline(0, color=GREY, linewidth=1.0)
-        ax.axvline(-30, color=BLUE, linestyle="--", linewidth=self.theme.line_width_pt * 0.8,
-                   label="30% smaller (partial response)")
-        ax.axvline(20, color=VERMILLION, linestyle="-.",
-                   linewidth=self.theme.line_width_pt * 0.8, label="20% larger (progression)")
+        response = self.partial_response_percent
+        ax.axvline(response, color=BLUE, linestyle="--",
+                   linewidth=self.theme.line_width_pt * 0.8,
+                   label=f"{abs(response):g}% smaller (partial response)")
+        growth = self.progression_percent
+        ax.axvline(growth, color=VERMILLION, linestyle="-.",
+                   linewidth=self.theme.line_width_pt * 0.8,
+                   label=f"{growth:g}% larger (progression)")
         size = 6 if self.theme.name == "standard" else 8
         (dots,) = ax.plot([], [], linestyle="none", marker="o", markersize=size,
                           color=BLACK, markerfacecolor=GREY, label="One pair of readings")
@@ -78,8 +109,8 @@ class ScanReadingsFigure(LiveFigure):
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
         return [ax]
 
-    def update(self, changes_percent: np.ndarray) -> None:  # type: ignore[override]
+    def update(self, data: ScanReadingsData) -> None:
         """Show one dot per pair; the y axis snaps to steps of 5 pairs."""
-        x, y = stack_dots(np.clip(changes_percent, *X_LIMITS))
+        x, y = stack_dots(np.clip(data.changes_percent, *self.x_limits))
         self.dots.set_data(x, y)
         self.axes[0].set_ylim(0, snap_up((y.max() if y.size else 0) + 1, 5, 10))

@@ -12,6 +12,10 @@ workshop room (larger text, thicker lines, pure black on white).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # only for annotations: older matplotlib has no matplotlib.typing
+    from matplotlib.typing import RcKeyType
 
 __all__ = ["PALETTE", "ROLES", "Role", "Theme", "THEMES", "theme_named", "rc_for"]
 
@@ -35,7 +39,7 @@ class Role:
     """How one kind of line looks: colour, line style, marker and legend label."""
 
     color: str
-    linestyle: str
+    linestyle: str | tuple[int, tuple[int, ...]]  # a name, or (offset, on-off dash lengths)
     label: str
     marker: str | None = None
 
@@ -56,7 +60,7 @@ ROLES: dict[str, Role] = {
     "lesion_b": Role(VERMILLION, "--", "Lesion B"),
     "lesion_c": Role(BLUISH_GREEN, "-.", "Lesion C"),
     "lesion_d": Role(REDDISH_PURPLE, ":", "Lesion D"),
-    "lesion_e": Role(ORANGE, (0, (5, 1, 1, 1, 1, 1)), "Lesion E"),  # type: ignore[arg-type]
+    "lesion_e": Role(ORANGE, (0, (5, 1, 1, 1, 1, 1)), "Lesion E"),
     # Lessons 03 and 04 (scans and response).
     "scan_day": Role(GREY, ":", "Scan day"),
     "sum_of_diameters": Role(BLACK, "-", "Sum of measured diameters", marker="o"),
@@ -88,7 +92,7 @@ def theme_named(name: str) -> Theme:
     return THEMES[name]
 
 
-def rc_for(theme: Theme) -> dict[str, object]:
+def rc_for(theme: Theme) -> dict[RcKeyType, Any]:
     """Matplotlib settings for ``theme``; used inside ``matplotlib.rc_context``."""
     return {
         "font.size": theme.font_size_pt,

@@ -38,5 +38,5 @@ def alt_text(state: CellSizeState) -> str:
         f"{state.end_mm:.1f} mm across (after), drawn to scale. Right: a curve of diameter "
         "change against the share of cells killed; it stays shallow until most cells are "
         f"gone. A dot marks {percent(state.killed_fraction)} killed, "
-        f"{percent(-state.diameter_change)} smaller."
+        f"{percent(abs(state.diameter_change))} smaller."
     )

@@ -1,0 +1,106 @@
+"""Lesson 02, sensitive and resistant cells: the caption, the alt text and the
+labels of the treatment controls (shared with lesson 05)."""
+
+from __future__ import annotations
+
+from ..lessons.choices import sensitivity_level_name
+from ..lessons.resistance import ResistanceState
+from ..plain_words import cells_in_words, change_from_start, one_in, percent, plural
+
+__all__ = [
+    "caption",
+    "alt_text",
+    "share_in_words",
+    "share_label",
+    "fraction_killed_label",
+    "days_label",
+    "cycles_control_label",
+]
+
+
+# -- control labels (lessons 02 and 05) -----------------------------------------
+
+
+def share_label(share: float) -> str:
+    """A resistant share on its control: 1e-7 -> '1 in 10,000,000'; 0.25 -> '1 in 4'."""
+    return one_in(share)
+
+
+def fraction_killed_label(fraction: float) -> str:
+    """A kill per dose on its control, naming the illustrative sensitivity levels.
+
+    0.9 -> '90%: a moderately sensitive cancer (illustration)'; 0 -> '0%: the drug
+    does nothing'; 0.7 -> '70%'.
+    """
+    level = sensitivity_level_name(fraction)
+    if level is not None:
+        return f"{percent(fraction)}: a {level} cancer (illustration)"
+    if fraction == 0:
+        return "0%: the drug does nothing"
+    return percent(fraction)
+
+
+def days_label(days: int) -> str:
+    """A number of days on a control: 21 -> '21 days'."""
+    return plural(days, "day")
+
+
+def cycles_control_label(cycle_length_days: int) -> str:
+    """The cycles control's label: 'Number of cycles (21 days each)'."""
+    return f"Number of cycles ({days_label(cycle_length_days)} each)"
+
+
+# -- the caption and alt text ----------------------------------------------------
+
+
+def share_in_words(share: float) -> str:
+    """A resistant share as a clause: 0.25 -> '1 in 4 cells is resistant'."""
+    if share <= 0:
+        return "no resistant cells are left"
+    if share >= 0.995:
+        return "almost every cell is resistant"
+    if share > 0.5:
+        return f"{percent(share)} of the cells are resistant"
+    return f"{one_in(share)} cells is resistant"
+
+
+def caption(state: ResistanceState) -> str:
+    cycles = state.values.cycles
+    if state.end_cells < 1:
+        amount = "no cancer cells left"
+    else:
+        change = state.end_cells / state.start_cells - 1.0
+        amount = f"{cells_in_words(state.end_cells)} cells, {change_from_start(change)}"
+    text = (f"After {plural(cycles, 'cycle')} (day {state.horizon_days}) the tumour holds "
+            f"<b>{amount}</b>; {share_in_words(state.end_share)} "
+            f"(at the start, {one_in(state.start_share)}).")
+    if state.end_cells >= 1:
+        text += (f" Diameter about {state.end_diameter_mm:.0f} mm "
+                 f"(it was {state.start_diameter_mm:.0f} mm).")
+    if state.nadir_cells < 1:
+        # Only a state built by hand gets here: 1 in 10 million of 10 billion cells is
+        # 1,000 resistant cells, and no dose touches them.
+        lowest = f" Every cancer cell was gone by day {state.nadir_day:.0f}."
+    else:
+        lowest = (f" The lowest point was {cells_in_words(state.nadir_cells)} cells on day "
+                  f"{state.nadir_day:.0f}.")
+    if state.faded_day is not None:
+        text += (f"{lowest} By day {state.faded_day:.0f}, still on the same drug, the tumour "
+                 "had clearly grown back from its low point: the response faded.")
+    elif state.nadir_cells < state.start_cells:
+        text += lowest
+    return text
+
+
+def alt_text(state: ResistanceState) -> str:
+    cycles = state.values.cycles
+    return (
+        f"Two charts over {state.horizon_days} days with {plural(cycles, 'dose')}, one "
+        f"every {state.cycle_length_days} days. Top, cancer cells on a log scale: all cells "
+        f"go from {cells_in_words(state.start_cells)} to {cells_in_words(state.end_cells)}, "
+        f"lowest {cells_in_words(state.nadir_cells)} on day {state.nadir_day:.0f}; "
+        f"sensitive cells end at {cells_in_words(state.sensitive_end_cells)}, resistant "
+        f"cells at {cells_in_words(state.resistant_end_cells)}. A grey band marks the size "
+        "at which a scan starts to show the tumour. Bottom, the share of resistant cells "
+        f"goes from {one_in(state.start_share)} to {one_in(state.end_share)}."
+    )

@@ -1,0 +1,107 @@
+"""Lesson 03, scans are snapshots: the caption and alt text.
+
+The caption tells each deposit that began as shed cells (when it was seeded,
+its size at baseline, when a scan first showed it), then answers "Did the
+chemo make it spread?" from the state's verdict.
+"""
+
+from __future__ import annotations
+
+from ..lessons.scans import LesionFacts, ScansState
+from ..plain_words import days_in_words, plural
+
+__all__ = ["caption", "alt_text", "span_in_words", "mm_in_words"]
+
+_VERDICTS = {
+    "seeded_before_treatment": (
+        "<b>Did the chemo make it spread?</b> Not in this picture: every lesion that showed "
+        "up after treatment began was seeded before the first dose and grew, unseen, all "
+        "along. The scan only caught up with it."),
+    "seeded_after_first_dose": (
+        "<b>Did the chemo make it spread?</b> In this 'what if', a lesion that started after "
+        "the first dose is seen; look how long it took to grow big enough."),
+    "no_new_lesion": (
+        "<b>Did the chemo make it spread?</b> No new lesion appears on these scans. The "
+        "deposits that were seeded before treatment are either seen from the start or still "
+        "hidden: a scan only shows what has grown big enough."),
+}
+
+
+def span_in_words(days: int) -> str:
+    """A stretch of days, never signed: 200 -> '200 days (29 weeks)'; 40 -> '40 days'.
+
+    The weeks, months or years follow in brackets only when they say it differently.
+    """
+    count, words = plural(days, "day"), days_in_words(days)
+    return count if words == count else f"{count} ({words})"
+
+
+def mm_in_words(value_mm: float) -> str:
+    """A diameter: 12.3 -> '12 mm'; 1.26 -> '1.3 mm' (small sizes keep a decimal)."""
+    return f"{value_mm:.0f} mm" if value_mm >= 10 else f"{value_mm:.1f} mm"
+
+
+def _week(day: int) -> str:
+    return f"week {day / 7:.0f}"
+
+
+def _when_seeded(seeding_day: int) -> str:
+    if seeding_day < 0:
+        return f"seeded {span_in_words(-seeding_day)} before the first dose"
+    if seeding_day == 0:
+        return "seeded on the day of the first dose"
+    return f"seeded {span_in_words(seeding_day)} after the first dose (a 'what if')"
+
+
+def _lesion_sentences(state: ScansState, lesion: LesionFacts) -> str:
+    limit = f"{state.detection_limit_mm:.0f} mm"
+    text = f"<b>{lesion.label}</b> was {_when_seeded(lesion.seeding_day)}. "
+    if lesion.seen_at_baseline:
+        return text + (f"It was already {mm_in_words(lesion.baseline_mm)} across at baseline, "
+                       f"big enough for a scan that shows {limit}, so it is not new.")
+    if lesion.seeding_day <= 0:
+        text += (f"On the baseline scan it was {mm_in_words(lesion.baseline_mm)} across, "
+                 f"below the {limit} a scan can show. ")
+    if lesion.first_seen_day is not None and lesion.first_seen_mm is not None:
+        return text + (f"It first showed on the scan of day {lesion.first_seen_day} "
+                       f"({_week(lesion.first_seen_day)}), measuring "
+                       f"{mm_in_words(lesion.first_seen_mm)}: a \u2018new lesion\u2019.")
+    text += (f"It is still too small to see on the last scan (day {state.last_scan_day}: "
+             f"{mm_in_words(lesion.last_scan_true_mm)}).")
+    if (lesion.seeding_day > 0 and lesion.doublings_to_limit is not None
+            and lesion.days_to_limit is not None):
+        text += (f" From {lesion.start_cells:.0f} cells it needs about "
+                 f"{lesion.doublings_to_limit:.0f} doublings to reach {limit}: at least "
+                 f"{days_in_words(lesion.days_to_limit)} at its pace.")
+    return text
+
+
+def caption(state: ScansState) -> str:
+    """Each shed-cell deposit's story, then the answer to "Did the chemo make it spread?"."""
+    sentences = [_lesion_sentences(state, lesion) for lesion in state.seeded_small_lesions]
+    return " ".join([*sentences, _VERDICTS[state.verdict]])
+
+
+def _starts(seeding_day: int) -> str:
+    if seeding_day < 0:
+        return f"starts {plural(-seeding_day, 'day')} before the first dose"
+    if seeding_day > 0:
+        return f"starts {plural(seeding_day, 'day')} after the first dose"
+    return "starts on the day of the first dose"
+
+
+def alt_text(state: ScansState) -> str:
+    """What the two charts show: sizes against the scan limit, and the seen/unseen timeline."""
+    parts = []
+    for lesion in state.lesions:
+        first = lesion.first_seen_day
+        seen = f"first seen on day {first}" if first is not None else "never seen"
+        parts.append(f"{lesion.label}: {_starts(lesion.seeding_day)}, {seen}")
+    first_shown, last_shown = state.days_shown
+    days = ", ".join(str(day) for day in state.scan_days)
+    return (f"Two charts sharing a time axis from {-first_shown:.0f} days before the first dose "
+            f"(day 0) to day {last_shown:.0f}. Top: the true size of each lesion on a log "
+            f"scale, with a shaded band below {state.detection_limit_mm:.0f} mm that a scan "
+            "cannot show and circles where a scan saw a lesion. Bottom: one row per lesion, "
+            "dotted while it is there but unseen, solid once seen. "
+            f"Scans on days {days}. " + "; ".join(parts) + ".")
