@@ -13,10 +13,9 @@ from helpers.lessons.choices import (
     DOUBLING_TIME_CHOICES_DAYS,
     FRACTION_KILLED_CHOICES,
     RESISTANT_SHARE_CHOICES,
-    check_choice,
-    check_whole,
     sensitivity_level_name,
 )
+from helpers.lessons.presets import check_choice, check_whole
 from helpers.lessons.resistance import (
     AXIS_STEP_DAYS,
     PRESETS,

@@ -8,22 +8,14 @@ exactly on a position. The labels the controls show are made in ``words``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TypeVar, cast
-
 from ..scenarios.treatment import SENSITIVITY_LEVELS
-from .presets import check_offered
 
 __all__ = [
     "RESISTANT_SHARE_CHOICES",
     "FRACTION_KILLED_CHOICES",
     "DOUBLING_TIME_CHOICES_DAYS",
     "sensitivity_level_name",
-    "check_choice",
-    "check_whole",
 ]
-
-T = TypeVar("T")
 
 #: Share of the cells resistant at the start: 1 in 10 million to 1 in 2.
 RESISTANT_SHARE_CHOICES: tuple[float, ...] = (
@@ -46,26 +38,3 @@ def sensitivity_level_name(fraction_killed_per_dose: float) -> str | None:
         if level.fraction_killed_per_dose == fraction_killed_per_dose:
             return level.name
     return None
-
-
-def check_choice(name: str, value: object, offered: Sequence[T]) -> T:
-    """The offered item equal to ``value`` (numbers to 1e-9 relative), else ValueError
-    naming ``name``, the options and the value."""
-    # check_offered returns the item of ``offered`` itself.
-    return cast(T, check_offered(name, value, offered))
-
-
-def check_whole(name: str, value: object, bounds: tuple[int, int], step: int = 1) -> int:
-    """``value`` as an int if it is a whole number from ``bounds[0]`` to ``bounds[1]``
-    on the control's steps (``low``, ``low + step``, ...), else ValueError naming
-    ``name``, the range and the value."""
-    low, high = bounds
-    steps = f" in steps of {step}" if step != 1 else ""
-    allowed = f"a whole number from {low} to {high}{steps}"
-    if (isinstance(value, bool) or not isinstance(value, int | float)
-            or not float(value).is_integer()):
-        raise ValueError(f"{name} must be {allowed}; got {value!r}")
-    number = int(value)
-    if not low <= number <= high or (number - low) % step:
-        raise ValueError(f"{name} must be {allowed}; got {value!r}")
-    return number

@@ -33,10 +33,8 @@ from ..scenarios.treatment import (
 from .choices import (
     DOUBLING_TIME_CHOICES_DAYS,
     FRACTION_KILLED_CHOICES,
-    check_choice,
-    check_whole,
 )
-from .presets import Preset
+from .presets import Preset, check_choice, check_whole
 
 __all__ = [
     "CYCLES",

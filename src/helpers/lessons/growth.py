@@ -24,8 +24,7 @@ from ..scenarios.teaching_values import (
     CELLS_AT_START_SMALL,
     DAYS_PER_MONTH,
 )
-from .choices import check_whole
-from .presets import Preset, check_offered
+from .presets import Preset, check_offered, check_whole
 
 __all__ = ["DOUBLING_TIME_RANGE_DAYS", "GROWTH_LAW_CHOICES", "MONTHS_SHOWN_RANGE",
            "CARRYING_CAPACITY_CELLS", "GrowthValues", "GrowthState", "compute", "PRESETS"]

@@ -30,8 +30,7 @@ from ..scenarios.teaching_values import (
     GROWTH_LAW,
     PLANNED_CYCLES,
 )
-from .choices import check_choice, check_whole
-from .presets import Preset, check_offered
+from .presets import Preset, check_choice, check_offered, check_whole
 
 __all__ = ["LOG_KILL_CHOICES", "DOUBLING_TIME_RANGE_DAYS", "DOUBLING_TIME_STEP_DAYS",
            "CYCLE_LENGTH_CHOICES_DAYS", "CYCLES_RANGE", "START_CELLS_CHOICES",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
-__all__ = ["Preset", "check_offered"]
+__all__ = ["Preset", "check_offered", "check_choice", "check_whole"]
 
 V = TypeVar("V")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,26 @@ def check_offered(name: str, value: object, offered: Sequence[object]) -> object
         elif option == value:
             return option
     raise ValueError(f"{name} must be one of {list(offered)}; got {value!r}")
+
+
+def check_choice(name: str, value: object, offered: Sequence[T]) -> T:
+    """The offered item equal to ``value`` (numbers to 1e-9 relative), else ValueError
+    naming ``name``, the options and the value."""
+    # check_offered returns the item of ``offered`` itself.
+    return cast(T, check_offered(name, value, offered))
+
+
+def check_whole(name: str, value: object, bounds: tuple[int, int], step: int = 1) -> int:
+    """``value`` as an int if it is a whole number from ``bounds[0]`` to ``bounds[1]``
+    on the control's steps (``low``, ``low + step``, ...), else ValueError naming
+    ``name``, the range and the value."""
+    low, high = bounds
+    steps = f" in steps of {step}" if step != 1 else ""
+    allowed = f"a whole number from {low} to {high}{steps}"
+    if (isinstance(value, bool) or not isinstance(value, int | float)
+            or not float(value).is_integer()):
+        raise ValueError(f"{name} must be {allowed}; got {value!r}")
+    number = int(value)
+    if not low <= number <= high or (number - low) % step:
+        raise ValueError(f"{name} must be {allowed}; got {value!r}")
+    return number

@@ -21,7 +21,7 @@ from ..clinic.response import (
 )
 from ..clinic.scans import repeat_readings
 from ..plain_words import percent
-from .presets import Preset, check_offered
+from .presets import Preset, check_offered, check_whole
 
 __all__ = [
     "TRUE_DIAMETER_MM_RANGE", "PAIRS_CHOICES", "READING_RANGE",
@@ -49,10 +49,6 @@ PROGRESSION_PERCENT = round(100 * PROGRESSION_CHANGE, 9)
 AXIS_LIMIT_PERCENT = 35.0
 
 
-def _whole_numbers(bounds: tuple[int, int]) -> tuple[int, ...]:
-    return tuple(range(bounds[0], bounds[1] + 1))
-
-
 @dataclass(frozen=True)
 class RepeatValues:
     """The controls: the lesion's true diameter (mm), pairs of scans, and the set of readings."""
@@ -62,10 +58,9 @@ class RepeatValues:
     reading: int = 0
 
     def __post_init__(self) -> None:
-        check_offered("true_diameter_mm", self.true_diameter_mm,
-                      _whole_numbers(TRUE_DIAMETER_MM_RANGE))
+        check_whole("true_diameter_mm", self.true_diameter_mm, TRUE_DIAMETER_MM_RANGE)
         check_offered("pairs", self.pairs, PAIRS_CHOICES)
-        check_offered("reading", self.reading, _whole_numbers(READING_RANGE))
+        check_whole("reading", self.reading, READING_RANGE)
 
 
 @dataclass(frozen=True, eq=False)

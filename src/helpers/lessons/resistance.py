@@ -39,10 +39,8 @@ from .choices import (
     DOUBLING_TIME_CHOICES_DAYS,
     FRACTION_KILLED_CHOICES,
     RESISTANT_SHARE_CHOICES,
-    check_choice,
-    check_whole,
 )
-from .presets import Preset
+from .presets import Preset, check_choice, check_whole
 
 __all__ = [
     "CYCLE_LENGTH_DAYS",

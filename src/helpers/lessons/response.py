@@ -27,7 +27,7 @@ from ..clinic.response import (
 from ..clinic.scans import REPEAT_CT_LOG_CLIP, Swelling
 from ..models.lesions import PatientCourse, simulate_patient
 from ..scenarios.imaging import IMAGING_SCENARIOS, ImagingRun, ImagingScenario, observe
-from .presets import Preset, check_offered
+from .presets import Preset, check_offered, check_whole
 
 __all__ = [
     "PATIENTS", "MOST_LESIONS", "SCAN_INTERVAL_WEEKS_RANGE", "SWELLING_PEAK_PERCENT_RANGE",
@@ -66,10 +66,6 @@ LESION_CHANGE_NOTED = 0.10
 SWELLING_NOTED = 0.05
 
 
-def _whole_numbers(bounds: tuple[int, int], step: int = 1) -> tuple[int, ...]:
-    return tuple(range(bounds[0], bounds[1] + 1, step))
-
-
 @dataclass(frozen=True)
 class ResponseValues:
     """The controls: the patient, scan spacing (weeks), swelling (%), the re-read offset,
@@ -84,15 +80,14 @@ class ResponseValues:
 
     def __post_init__(self) -> None:
         check_offered("patient", self.patient, PATIENTS)
-        check_offered("scan_interval_weeks", self.scan_interval_weeks,
-                      _whole_numbers(SCAN_INTERVAL_WEEKS_RANGE))
-        check_offered("swelling_peak_percent", self.swelling_peak_percent,
-                      _whole_numbers(SWELLING_PEAK_PERCENT_RANGE, SWELLING_PEAK_PERCENT_STEP))
-        check_offered("reading", self.reading, _whole_numbers(READING_RANGE))
-        check_offered("marker_half_life_days", self.marker_half_life_days,
-                      _whole_numbers(MARKER_HALF_LIFE_DAYS_RANGE))
-        check_offered("marker_surge_percent", self.marker_surge_percent,
-                      _whole_numbers(MARKER_SURGE_PERCENT_RANGE, MARKER_SURGE_PERCENT_STEP))
+        check_whole("scan_interval_weeks", self.scan_interval_weeks, SCAN_INTERVAL_WEEKS_RANGE)
+        check_whole("swelling_peak_percent", self.swelling_peak_percent,
+                    SWELLING_PEAK_PERCENT_RANGE, SWELLING_PEAK_PERCENT_STEP)
+        check_whole("reading", self.reading, READING_RANGE)
+        check_whole("marker_half_life_days", self.marker_half_life_days,
+                    MARKER_HALF_LIFE_DAYS_RANGE)
+        check_whole("marker_surge_percent", self.marker_surge_percent,
+                    MARKER_SURGE_PERCENT_RANGE, MARKER_SURGE_PERCENT_STEP)
 
 
 @dataclass(frozen=True)

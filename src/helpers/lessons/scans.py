@@ -22,8 +22,7 @@ from ..models.growth import doublings_to_reach, rate_per_day_to_doubling_time_da
 from ..models.lesions import Lesion, Patient, PatientCourse, make_lesion, simulate_patient
 from ..models.size import diameter_mm_to_cells
 from ..scenarios.imaging import HIDDEN_SEEDS
-from .choices import check_whole
-from .presets import Preset
+from .presets import Preset, check_whole
 
 __all__ = ["DETECTION_LIMIT_RANGE_MM", "SCAN_INTERVAL_RANGE_WEEKS",
            "LESION_C_SEEDING_DAY_RANGE", "LESION_C_SEEDING_DAY_STEP", "HORIZON_DAYS",
