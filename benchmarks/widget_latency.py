@@ -32,7 +32,7 @@ matplotlib.use("module://matplotlib_inline.backend_inline")
 import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import display
-from helpers.clinic.scans import CT_SMALLEST_VISIBLE_MM
+from helpers.clinic.scans import CT_SMALLEST_VISIBLE_CELLS
 from helpers.lessons import log_kill as lesson
 from helpers.models import cells_to_diameter_mm, diameter_mm_to_cells
 from helpers.panels.log_kill import LogKillPanel
@@ -55,8 +55,7 @@ def draw_new_figure(doubling_time_days):
     top.plot(state.days, np.where(state.total_cells >= 1, state.total_cells, np.nan),
              "k-", label="All cancer cells")
     top.plot(state.days, state.untreated_cells, ":", color="grey", label="No treatment")
-    top.axhspan(diameter_mm_to_cells(CT_SMALLEST_VISIBLE_MM[0]),
-                diameter_mm_to_cells(CT_SMALLEST_VISIBLE_MM[1]),
+    top.axhspan(*CT_SMALLEST_VISIBLE_CELLS,
                 color="grey", alpha=0.15, label="Smallest size a scan can show")
     top.scatter(state.dose_days, [top.get_ylim()[1]] * len(state.dose_days),
                 marker="v", label="Dose given")

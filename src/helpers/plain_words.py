@@ -21,6 +21,8 @@ __all__ = [
     "times_as_many",
     "change_from_start",
     "plural",
+    "days_label",
+    "cells_label",
 ]
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -134,3 +136,13 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """1, 'cycle' -> '1 cycle'; 3, 'cycle' -> '3 cycles'; 2, 'pair reads', 'pairs read'."""
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count} {word}"
+
+
+def days_label(days: int) -> str:
+    """A number of days on a control: 1 -> '1 day'; 21 -> '21 days'."""
+    return plural(days, "day")
+
+
+def cells_label(cells: float) -> str:
+    """A round cell count on a control, without "about": 1e9 -> '1 billion'."""
+    return cells_in_words(cells).removeprefix("about ")

@@ -34,15 +34,18 @@ larger percent variability of small lesions. See docs/model.md.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..models._checks import check_int, check_number
 from ..models.lesions import PatientCourse
+from ..models.size import diameter_mm_to_cells
 
 __all__ = [
     "CT_SMALLEST_VISIBLE_MM",
+    "CT_SMALLEST_VISIBLE_CELLS",
     "REPEAT_CT_LOG_SD",
     "REPEAT_CT_LOG_CLIP",
     "ScanPlan",
@@ -51,6 +54,7 @@ __all__ = [
     "ScanReading",
     "reading_factors",
     "take_scans",
+    "first_scan_showing",
     "repeat_readings",
 ]
 
@@ -58,6 +62,9 @@ __all__ = [
 #: diameters (mm), depending on the scanner, the organ and the slice thickness
 #: (curriculum model notes; RECIST 1.1 asks for 10 mm for a measurable lesion).
 CT_SMALLEST_VISIBLE_MM = (5.0, 10.0)
+#: The same band in cells: a sphere at each end of it (1e9 cells per cm3).
+CT_SMALLEST_VISIBLE_CELLS = (float(diameter_mm_to_cells(CT_SMALLEST_VISIBLE_MM[0])),
+                             float(diameter_mm_to_cells(CT_SMALLEST_VISIBLE_MM[1])))
 
 # Spread of one reading, as a standard deviation of log(measured / true).
 # Chosen so two readings of one lesion differ by less than 10% in 84% of
@@ -258,6 +265,14 @@ def take_scans(course: PatientCourse, plan: ScanPlan = ScanPlan()) -> tuple[Scan
                                  detection_limit_mm=plan.detection_limit_mm,
                                  swelling_fraction=swelling))
     return tuple(scans)
+
+
+def first_scan_showing(scans: Sequence[ScanReading], name: str) -> ScanReading | None:
+    """The first of ``scans`` (in order) on which lesion ``name`` is seen, or None."""
+    for scan in scans:
+        if name in scan.visible_names:
+            return scan
+    return None
 
 
 def repeat_readings(true_mm: float, count: int, *, seed: int = 0,

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..models.clones import SimulationResult, simulate
+from ..models.growth import rate_per_day_to_doubling_time_days
 from ..models.treatment import Schedule
 from ..scenarios.teaching_values import CYCLE_LENGTH_CHOICES_DAYS, PLANNED_CYCLES
 from ..scenarios.treatment import (
     CARRYING_CAPACITY_CELLS,
-    CELLS_AT_START,
     GROWTH_LAW,
     TREATMENT_SCENARIOS,
     TreatmentScenario,
@@ -216,13 +216,10 @@ def compute(values: DoseIntensityValues) -> DoseIntensityState:
 
 def _scenario_values(scenario: TreatmentScenario) -> DoseIntensityValues | None:
     """Control values that rebuild ``scenario``, or None if it does not fit."""
-    if ([c.name for c in scenario.clones] != ["sensitive"] or scenario.law != GROWTH_LAW
-            or scenario.carrying_capacity_cells != CARRYING_CAPACITY_CELLS
-            or not math.isclose(scenario.baseline_cells, CELLS_AT_START)):
-        return None
     schedule = scenario.schedule
-    if (schedule.cycles != CYCLES or schedule.cycle_length_days not in CYCLE_LENGTH_CHOICES_DAYS
-            or scenario.horizon_days != schedule.end_day):
+    if ([c.name for c in scenario.clones] != ["sensitive"] or not scenario.on_teaching_tumour
+            or schedule.cycles != CYCLES
+            or schedule.cycle_length_days not in CYCLE_LENGTH_CHOICES_DAYS):
         return None
     changed = [k for k in range(CYCLES)
                if schedule.delays_days[k] > 0 or schedule.dose_fractions[k] < 1.0]
@@ -237,9 +234,9 @@ def _scenario_values(scenario: TreatmentScenario) -> DoseIntensityValues | None:
     clone = scenario.clones[0]
     values = DoseIntensityValues(
         fraction_killed_per_dose=1.0 - clone.surviving_fraction_per_dose,
-        doubling_time_days=check_choice("doubling_time_days",
-                                        math.log(2) / clone.growth_rate_per_day,
-                                        DOUBLING_TIME_CHOICES_DAYS),
+        doubling_time_days=check_choice(
+            "doubling_time_days", rate_per_day_to_doubling_time_days(clone.growth_rate_per_day),
+            DOUBLING_TIME_CHOICES_DAYS),
         cycle_length_days=schedule.cycle_length_days,
         changed_cycle=first + 1,
         delay_days=delay,

@@ -24,7 +24,7 @@ from ..scenarios.teaching_values import (
     CELLS_AT_START_SMALL,
     DAYS_PER_MONTH,
 )
-from .presets import Preset, check_offered, check_whole
+from .presets import Preset, check_offered, check_whole, read_only
 
 __all__ = ["DOUBLING_TIME_RANGE_DAYS", "GROWTH_LAW_CHOICES", "MONTHS_SHOWN_RANGE",
            "CARRYING_CAPACITY_CELLS", "GrowthValues", "GrowthState", "compute", "PRESETS"]
@@ -103,11 +103,6 @@ class GrowthState:
         return float(self.diameter_mm[-1])
 
 
-def _frozen(array: np.ndarray) -> np.ndarray:
-    array.flags.writeable = False
-    return array
-
-
 def compute(values: GrowthValues) -> GrowthState:
     """Cells and diameter each day for ``values.months_shown`` months with no treatment."""
     days = np.arange(0, round(values.months_shown * DAYS_PER_MONTH) + 1, dtype=float)
@@ -120,8 +115,8 @@ def compute(values: GrowthValues) -> GrowthState:
     cells = np.minimum(cells, CARRYING_CAPACITY_CELLS)
     doublings = doublings_to_reach(CELLS_AT_START_SMALL)
     return GrowthState(
-        values=values, days=_frozen(days), cells=_frozen(cells),
-        diameter_mm=_frozen(np.asarray(cells_to_diameter_mm(cells), dtype=float)),
+        values=values, days=read_only(days), cells=read_only(cells),
+        diameter_mm=read_only(cells_to_diameter_mm(cells)),
         capped=capped, capacity_cells=CARRYING_CAPACITY_CELLS,
         capacity_mm=float(cells_to_diameter_mm(CARRYING_CAPACITY_CELLS)),
         doublings_from_one_cell=math.ceil(doublings),

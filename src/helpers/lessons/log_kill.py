@@ -16,11 +16,10 @@ from typing import Literal
 
 import numpy as np
 
-from ..clinic.scans import CT_SMALLEST_VISIBLE_MM
-from ..models._checks import check_number
+from ..clinic.scans import CT_SMALLEST_VISIBLE_CELLS
 from ..models.clones import Clone, simulate
 from ..models.growth import doubling_time_days_to_rate_per_day, grow
-from ..models.size import cells_to_diameter_mm, diameter_mm_to_cells
+from ..models.size import cells_to_diameter_mm
 from ..models.treatment import Schedule
 from ..scenarios.teaching_values import (
     CARRYING_CAPACITY_CELLS,
@@ -30,7 +29,14 @@ from ..scenarios.teaching_values import (
     GROWTH_LAW,
     PLANNED_CYCLES,
 )
-from .presets import Preset, check_choice, check_offered, check_whole
+from .presets import (
+    Preset,
+    check_choice,
+    check_offered,
+    check_on_steps,
+    check_whole,
+    read_only,
+)
 
 __all__ = ["LOG_KILL_CHOICES", "DOUBLING_TIME_RANGE_DAYS", "DOUBLING_TIME_STEP_DAYS",
            "CYCLE_LENGTH_CHOICES_DAYS", "CYCLES_RANGE", "START_CELLS_CHOICES",
@@ -63,13 +69,8 @@ class LogKillValues:
 
     def __post_init__(self) -> None:
         check_offered("log_kill_per_dose", self.log_kill_per_dose, LOG_KILL_CHOICES)
-        low, high = DOUBLING_TIME_RANGE_DAYS
-        doubling = check_number("doubling_time_days", self.doubling_time_days,
-                                minimum=low, maximum=high)
-        steps = doubling / DOUBLING_TIME_STEP_DAYS
-        if abs(steps - round(steps)) > 1e-9:
-            raise ValueError(f"doubling_time_days must be in [{low:g}, {high:g}] in steps of "
-                             f"{DOUBLING_TIME_STEP_DAYS:g}; got {doubling:g}")
+        check_on_steps("doubling_time_days", self.doubling_time_days,
+                       DOUBLING_TIME_RANGE_DAYS, DOUBLING_TIME_STEP_DAYS)
         # Whole numbers stored as int, so words say "day 42", not "day 42.0".
         object.__setattr__(self, "cycle_length_days",
                            check_choice("cycle_length_days", self.cycle_length_days,
@@ -143,12 +144,6 @@ class LogKillState:
         return "steady"
 
 
-def _frozen(array: np.ndarray) -> np.ndarray:
-    array = np.array(array, dtype=float)
-    array.flags.writeable = False
-    return array
-
-
 def compute(values: LogKillValues) -> LogKillState:
     """Simulate the course (and the untreated tumour) for ``values``."""
     schedule = Schedule(cycle_length_days=values.cycle_length_days, cycles=values.cycles)
@@ -169,15 +164,14 @@ def compute(values: LogKillValues) -> LogKillState:
                         if cells < 1.0)
     # Net change over one cycle, in powers of ten: growth between doses minus the kill.
     growth_logs = rate * values.cycle_length_days / math.log(10.0)
-    smallest_mm, largest_mm = CT_SMALLEST_VISIBLE_MM
     return LogKillState(
         values=values,
-        days=_frozen(result.days),
-        total_cells=_frozen(total),
+        days=read_only(result.days),
+        total_cells=read_only(total),
         # The untreated line is put on the treated grid (dose days twice), so both
         # lines share one time axis.
-        untreated_cells=_frozen(np.interp(result.days, untreated_days, untreated)),
-        diameter_mm=_frozen(cells_to_diameter_mm(total)),
+        untreated_cells=read_only(np.interp(result.days, untreated_days, untreated)),
+        diameter_mm=read_only(cells_to_diameter_mm(total)),
         dose_days=tuple(int(day) for day in result.schedule.dose_days),
         nadir_day=result.nadir_day, nadir_cells=result.nadir_cells,
         horizon_days=result.horizon_days, end_day=end_day, end_cells=end_cells,
@@ -185,8 +179,7 @@ def compute(values: LogKillValues) -> LogKillState:
         end_mm=float(cells_to_diameter_mm(end_cells)),
         net_logs_per_cycle=growth_logs - values.log_kill_per_dose,
         gone_day=gone_day,
-        band_cells=(float(diameter_mm_to_cells(smallest_mm)),
-                    float(diameter_mm_to_cells(largest_mm))),
+        band_cells=CT_SMALLEST_VISIBLE_CELLS,
     )
 
 

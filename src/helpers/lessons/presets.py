@@ -6,7 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar, cast
 
-__all__ = ["Preset", "check_offered", "check_choice", "check_whole"]
+import numpy as np
+
+__all__ = ["Preset", "check_offered", "check_choice", "check_whole", "check_on_steps",
+           "read_only"]
 
 V = TypeVar("V")
 T = TypeVar("T")
@@ -54,6 +57,22 @@ def check_choice(name: str, value: object, offered: Sequence[T]) -> T:
     return cast(T, check_offered(name, value, offered))
 
 
+def check_on_steps(name: str, value: object, bounds: tuple[float, float],
+                   step: float) -> float:
+    """``value`` if it is a number from ``bounds[0]`` to ``bounds[1]`` on a slider's steps
+    (``low``, ``low + step``, ...; to 1e-9 of a step), else ValueError naming ``name``,
+    the range, the step and the value."""
+    low, high = bounds
+    allowed = f"a number from {low:g} to {high:g} in steps of {step:g}"
+    if isinstance(value, bool) or not isinstance(value, int | float) \
+            or not low <= value <= high:
+        raise ValueError(f"{name} must be {allowed}; got {value!r}")
+    steps = (value - low) / step
+    if abs(steps - round(steps)) > 1e-9:
+        raise ValueError(f"{name} must be {allowed}; got {value!r}")
+    return float(value)
+
+
 def check_whole(name: str, value: object, bounds: tuple[int, int], step: int = 1) -> int:
     """``value`` as an int if it is a whole number from ``bounds[0]`` to ``bounds[1]``
     on the control's steps (``low``, ``low + step``, ...), else ValueError naming
@@ -64,7 +83,14 @@ def check_whole(name: str, value: object, bounds: tuple[int, int], step: int = 1
     if (isinstance(value, bool) or not isinstance(value, int | float)
             or not float(value).is_integer()):
         raise ValueError(f"{name} must be {allowed}; got {value!r}")
-    number = int(value)
-    if not low <= number <= high or (number - low) % step:
-        raise ValueError(f"{name} must be {allowed}; got {value!r}")
-    return number
+    try:
+        return int(check_on_steps(name, value, bounds, step))
+    except ValueError:
+        raise ValueError(f"{name} must be {allowed}; got {value!r}") from None
+
+
+def read_only(values: object) -> np.ndarray:
+    """``values`` as a float array that cannot be changed: a frozen state's arrays stay put."""
+    array = np.array(values, dtype=float)
+    array.flags.writeable = False
+    return array

@@ -14,20 +14,19 @@ response, before the last dose.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..clinic.response import categorize_sums, first_faded_index
-from ..clinic.scans import CT_SMALLEST_VISIBLE_MM
+from ..clinic.scans import CT_SMALLEST_VISIBLE_CELLS
 from ..models.clones import SimulationResult, simulate
-from ..models.size import cells_to_diameter_mm, diameter_mm_to_cells
+from ..models.growth import rate_per_day_to_doubling_time_days
+from ..models.size import cells_to_diameter_mm
 from ..models.treatment import Schedule
 from ..scenarios.treatment import (
     CARRYING_CAPACITY_CELLS,
-    CELLS_AT_START,
     CYCLE_LENGTH_DAYS,
     GROWTH_LAW,
     TREATMENT_SCENARIOS,
@@ -232,7 +231,6 @@ def compute(values: ResistanceValues) -> ResistanceState:
     result = simulate(clones, schedule, schedule.end_day, law=GROWTH_LAW,
                       carrying_capacity_cells=CARRYING_CAPACITY_CELLS)
     scan_days, diameters = restaging_series(result)
-    low_mm, high_mm = CT_SMALLEST_VISIBLE_MM
     return ResistanceState(
         values=values, cycle_length_days=CYCLE_LENGTH_DAYS, horizon_days=result.horizon_days,
         days=result.days, total_cells=result.total_cells,
@@ -240,8 +238,7 @@ def compute(values: ResistanceValues) -> ResistanceState:
         resistant_cells=result.cells_of("resistant"),
         resistant_share=result.resistant_share, dose_days=schedule.dose_days,
         nadir_day=result.nadir_day, nadir_cells=result.nadir_cells,
-        scan_band_cells=(float(diameter_mm_to_cells(low_mm)),
-                         float(diameter_mm_to_cells(high_mm))),
+        scan_band_cells=CT_SMALLEST_VISIBLE_CELLS,
         restaging_days=scan_days, restaging_diameters_mm=diameters,
         restaging_categories=restaging_categories(diameters),
         faded_day=faded_day(scan_days, diameters, schedule.dose_days[-1]),
@@ -255,12 +252,9 @@ def _fits(scenario: TreatmentScenario) -> bool:
     """True when ``scenario`` is a two-clone course this lesson's controls can rebuild."""
     names = sorted(c.name for c in scenario.clones)
     schedule = scenario.schedule
-    return (names == ["resistant", "sensitive"] and schedule == schedule.as_planned()
-            and schedule.cycle_length_days == CYCLE_LENGTH_DAYS
-            and scenario.horizon_days == schedule.end_day
-            and math.isclose(scenario.baseline_cells, CELLS_AT_START)
-            and scenario.law == GROWTH_LAW
-            and scenario.carrying_capacity_cells == CARRYING_CAPACITY_CELLS)
+    return (names == ["resistant", "sensitive"] and scenario.on_teaching_tumour
+            and schedule == schedule.as_planned()
+            and schedule.cycle_length_days == CYCLE_LENGTH_DAYS)
 
 
 def _scenario_values(scenario: TreatmentScenario) -> ResistanceValues:
@@ -268,15 +262,16 @@ def _scenario_values(scenario: TreatmentScenario) -> ResistanceValues:
     is not on a control)."""
     by_name = {c.name: c for c in scenario.clones}
     sensitive, resistant = by_name["sensitive"], by_name["resistant"]
+    sensitive_days, resistant_days = (
+        check_choice(f"{name}_doubling_time_days",
+                     rate_per_day_to_doubling_time_days(clone.growth_rate_per_day),
+                     DOUBLING_TIME_CHOICES_DAYS)
+        for name, clone in (("sensitive", sensitive), ("resistant", resistant)))
     return ResistanceValues(
         resistant_share=scenario.resistant_share_at_start,
         fraction_killed_per_dose=1.0 - sensitive.surviving_fraction_per_dose,
-        sensitive_doubling_time_days=check_choice(
-            "sensitive_doubling_time_days", math.log(2) / sensitive.growth_rate_per_day,
-            DOUBLING_TIME_CHOICES_DAYS),
-        resistant_doubling_time_days=check_choice(
-            "resistant_doubling_time_days", math.log(2) / resistant.growth_rate_per_day,
-            DOUBLING_TIME_CHOICES_DAYS),
+        sensitive_doubling_time_days=sensitive_days,
+        resistant_doubling_time_days=resistant_days,
         fitness_cost_percent=round(100 * resistant.fitness_cost_fraction),
         cycles=scenario.schedule.cycles,
     )

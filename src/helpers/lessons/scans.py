@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ..clinic.scans import ScanPlan, ScanReading, take_scans
+from ..clinic.scans import ScanPlan, ScanReading, first_scan_showing, take_scans
 from ..models.growth import doublings_to_reach, rate_per_day_to_doubling_time_days
 from ..models.lesions import Lesion, Patient, PatientCourse, make_lesion, simulate_patient
 from ..models.size import diameter_mm_to_cells
@@ -204,8 +204,7 @@ class ScansState:
 
 def _lesion_facts(lesion: Lesion, scans: tuple[ScanReading, ...], limit_mm: float,
                   cells_per_cm3: float) -> LesionFacts:
-    seen_on = [scan for scan in scans if lesion.name in scan.visible_names]
-    first = seen_on[0] if seen_on else None
+    first = first_scan_showing(scans, lesion.name)
     start = lesion.start_cells
     cells_at_limit = float(diameter_mm_to_cells(limit_mm, cells_per_cm3))
     doublings: float | None = None

@@ -6,18 +6,21 @@ facilitator guide's answer key for the question.
 
 from __future__ import annotations
 
-from ..clinic.response import PARTIAL_RESPONSE_CHANGE, PROGRESSION_CHANGE, PROGRESSION_MIN_MM
-from ..plain_words import percent
+from ..words.response import (
+    PARTIAL_RESPONSE_WORDS,
+    PROGRESSION_MIN_WORDS,
+    PROGRESSION_RISE_WORDS,
+)
 from .questions import Choice, Question
 
 __all__ = ["QUESTIONS"]
 
-# The rule's numbers, said from their one home in clinic.response ("30%", "20%", "5 mm").
+# The rule's numbers in words come from words.response (their one home, made from
+# clinic.response's constants).
 # The stories' own numbers (50 and 34 mm; 30 and 35 mm) stay as written; tests check
 # them against the rule.
-_RESPONSE = percent(-PARTIAL_RESPONSE_CHANGE)
-_GROWTH = percent(PROGRESSION_CHANGE)
-_MIN_GROWTH = f"{PROGRESSION_MIN_MM:g} mm"
+_RESPONSE, _GROWTH, _MIN_GROWTH = (PARTIAL_RESPONSE_WORDS, PROGRESSION_RISE_WORDS,
+                                   PROGRESSION_MIN_WORDS)
 
 QUESTIONS: tuple[Question, ...] = (
     Question(

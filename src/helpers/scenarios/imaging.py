@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ..clinic.response import Assessment, assess
-from ..clinic.scans import ScanPlan, ScanReading, Swelling, take_scans
+from ..clinic.scans import ScanPlan, ScanReading, Swelling, first_scan_showing, take_scans
 from ..models._checks import check_int
 from ..models.lesions import Patient, PatientCourse, make_lesion, simulate_patient
 from ..models.markers import MarkerModel, marker_levels, measure_marker
@@ -55,10 +55,8 @@ class ImagingRun:
 
     def first_visible_day(self, name: str) -> int | None:
         """Day of the first scan that shows lesion ``name`` (None if none does)."""
-        for scan in self.scans:
-            if name in scan.visible_names:
-                return scan.day
-        return None
+        scan = first_scan_showing(self.scans, name)
+        return None if scan is None else scan.day
 
 
 def observe(patient: Patient, plan: ScanPlan, horizon_days: int,

@@ -266,6 +266,16 @@ class TreatmentScenario:
         return tuple(day for day in ends[every - 1::every] if day <= self.horizon_days)
 
     @property
+    def on_teaching_tumour(self) -> bool:
+        """True when it runs on the lessons' shared tumour and is followed to the end of
+        its course: ``CELLS_AT_START`` cells, ``GROWTH_LAW`` up to
+        ``CARRYING_CAPACITY_CELLS``, horizon on the last cycle's end. The lessons' panels
+        can rebuild only such scenarios from their controls."""
+        return (math.isclose(self.baseline_cells, CELLS_AT_START) and self.law == GROWTH_LAW
+                and self.carrying_capacity_cells == CARRYING_CAPACITY_CELLS
+                and self.horizon_days == self.schedule.end_day)
+
+    @property
     def resistant_share_at_start(self) -> float:
         total = self.baseline_cells
         resistant = sum(c.initial_cells for c in self.clones if c.resistant)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lessons.cell_size import CellSizeState
-from ..plain_words import cells_in_words, percent
+from ..plain_words import cells_in_words, cells_label, percent
 
 __all__ = ["caption", "alt_text", "killed_label", "start_cells_label"]
 
@@ -13,9 +13,8 @@ def killed_label(killed_percent: float) -> str:
     return f"{killed_percent:g}%"
 
 
-def start_cells_label(cells: float) -> str:
-    """The control's label for a starting size: 1e9 -> '1 billion'."""
-    return cells_in_words(cells).removeprefix("about ")
+#: The control's label for a starting size: 1e9 -> '1 billion'.
+start_cells_label = cells_label
 
 
 def caption(state: CellSizeState) -> str:

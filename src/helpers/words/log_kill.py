@@ -6,7 +6,14 @@ import math
 
 from ..lessons.log_kill import LogKillState
 from ..models.size import cells_to_diameter_mm
-from ..plain_words import cells_in_words, change_from_start, percent, plural
+from ..plain_words import (
+    cells_in_words,
+    cells_label,
+    change_from_start,
+    days_label,
+    percent,
+    plural,
+)
 
 __all__ = ["caption", "alt_text", "log_kill_label", "cycle_length_label", "start_cells_label"]
 
@@ -31,15 +38,13 @@ def log_kill_label(log_kill_per_dose: float) -> str:
     return share
 
 
-def cycle_length_label(cycle_length_days: int) -> str:
-    """The slider's label for a cycle length: 21 -> '21 days'."""
-    return plural(cycle_length_days, "day")
+#: The slider's label for a cycle length: 21 -> '21 days'.
+cycle_length_label = days_label
 
 
 def start_cells_label(cells: float) -> str:
     """The slider's label for a starting size: 1e9 -> 'about 12 mm (1 billion cells)'."""
-    count = cells_in_words(cells).removeprefix("about ")
-    return f"about {cells_to_diameter_mm(cells):.0f} mm ({count} cells)"
+    return f"about {cells_to_diameter_mm(cells):.0f} mm ({cells_label(cells)} cells)"
 
 
 def caption(state: LogKillState) -> str:

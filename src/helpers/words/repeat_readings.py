@@ -6,7 +6,6 @@ said. The rule's numbers (20%, 5 mm) come from ``clinic.response``.
 
 from __future__ import annotations
 
-from ..clinic.response import PROGRESSION_CHANGE, PROGRESSION_MIN_MM
 from ..lessons.repeat_readings import (
     AGREE_WITHIN_PERCENT,
     AXIS_LIMIT_PERCENT,
@@ -15,12 +14,12 @@ from ..lessons.repeat_readings import (
     RepeatState,
 )
 from ..plain_words import percent, plural
+from .response import PROGRESSION_MIN_WORDS, PROGRESSION_RISE_WORDS
 
 __all__ = ["caption", "alt_text", "change_words"]
 
-_RISE = percent(PROGRESSION_CHANGE)
-_MIN_MM = f"{PROGRESSION_MIN_MM:g} mm"
 _WITHIN = f"{AGREE_WITHIN_PERCENT:g}%"
+_RISE, _MIN_MM = PROGRESSION_RISE_WORDS, PROGRESSION_MIN_WORDS
 
 
 def change_words(change_percent: float) -> str:

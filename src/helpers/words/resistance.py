@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..lessons.choices import sensitivity_level_name
 from ..lessons.resistance import ResistanceState
-from ..plain_words import cells_in_words, change_from_start, one_in, percent, plural
+from ..plain_words import cells_in_words, change_from_start, days_label, one_in, percent, plural
 
 __all__ = [
     "caption",
@@ -38,11 +38,6 @@ def fraction_killed_label(fraction: float) -> str:
     if fraction == 0:
         return "0%: the drug does nothing"
     return percent(fraction)
-
-
-def days_label(days: int) -> str:
-    """A number of days on a control: 21 -> '21 days'."""
-    return plural(days, "day")
 
 
 def cycles_control_label(cycle_length_days: int) -> str:

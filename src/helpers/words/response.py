@@ -25,18 +25,16 @@ from ..lessons.response import (
 )
 from ..plain_words import percent, signed_percent
 
-__all__ = ["caption", "alt_text", "reason", "scan_table_html", "partial_response_rule",
-           "progression_rule"]
+__all__ = ["caption", "alt_text", "reason", "scan_table_html", "PARTIAL_RESPONSE_WORDS",
+           "PROGRESSION_RISE_WORDS", "PROGRESSION_MIN_WORDS", "PROGRESSION_WORDS"]
 
 
-def partial_response_rule() -> str:
-    """The partial-response threshold in words: '30%'."""
-    return percent(-PARTIAL_RESPONSE_CHANGE)
-
-
-def progression_rule() -> str:
-    """The progression thresholds in words: '20% and 5 mm'."""
-    return f"{percent(PROGRESSION_CHANGE)} and {PROGRESSION_MIN_MM:g} mm"
+#: The rule's numbers in words, from their one home in ``clinic.response``: the
+#: series says them only through these.
+PARTIAL_RESPONSE_WORDS = percent(-PARTIAL_RESPONSE_CHANGE)  # "30%"
+PROGRESSION_RISE_WORDS = percent(PROGRESSION_CHANGE)  # "20%"
+PROGRESSION_MIN_WORDS = f"{PROGRESSION_MIN_MM:g} mm"  # "5 mm"
+PROGRESSION_WORDS = f"{PROGRESSION_RISE_WORDS} and {PROGRESSION_MIN_WORDS}"
 
 
 def _than(change: float, what: str) -> str:
@@ -60,10 +58,10 @@ def reason(assessment: Assessment) -> str:
         if change is None:
             # Every target had gone (smallest sum 0 mm): a percent of nothing means nothing.
             return (f"The sum grew from nothing to {assessment.sum_mm:.1f} mm "
-                    f"({PROGRESSION_MIN_MM:g} mm or more counts as progression).")
+                    f"({PROGRESSION_MIN_WORDS} or more counts as progression).")
         growth_mm = assessment.sum_mm - (assessment.smallest_before_mm or 0.0)
         return (f"The sum is {percent(change)} above the smallest so far and {growth_mm:.1f} mm "
-                f"larger ({progression_rule()} or more).")
+                f"larger ({PROGRESSION_WORDS} or more).")
     if category == "CR":
         return "Every target lesion is gone and nothing new is seen."
     if category == "PR" and assessment.held:
@@ -71,9 +69,9 @@ def reason(assessment: Assessment) -> str:
                 "category stays partial response.")
     if category == "PR":
         below = percent(-(assessment.change_from_baseline or 0.0))
-        return f"The sum is {below} below baseline ({partial_response_rule()} or more)."
-    return (f"Neither {partial_response_rule()} smaller than baseline nor "
-            f"{progression_rule()} above the smallest sum.")
+        return f"The sum is {below} below baseline ({PARTIAL_RESPONSE_WORDS} or more)."
+    return (f"Neither {PARTIAL_RESPONSE_WORDS} smaller than baseline nor "
+            f"{PROGRESSION_WORDS} above the smallest sum.")
 
 
 def _mixed(found: MixedResponse) -> str:
@@ -145,8 +143,8 @@ def alt_text(state: ResponseState) -> str:
     return ("Three charts sharing a time axis in days since the first dose. Top: each "
             "lesion's true diameter as a line and its scan readings as dots; dose days "
             "marked with triangles. Middle: the sum of measured diameters on each scan "
-            f"with the partial-response line ({partial_response_rule()} below baseline) and "
-            f"the progression line ({progression_rule()} above the smallest sum): {sums}. "
+            f"with the partial-response line ({PARTIAL_RESPONSE_WORDS} below baseline) and "
+            f"the progression line ({PROGRESSION_WORDS} above the smallest sum): {sums}. "
             "Bottom: the blood marker's true level and blood tests on scan and dose days.")
 
 
