@@ -4,6 +4,8 @@ Governing equations, for clone i with N = sum of all clones::
 
     dN_i/dt = r_i (1 - c_i) f(N) N_i          between doses (f: crowding, see growth)
     N_i(t_d+) = N_i(t_d-) * 10^(-L_i * q_d)   on dose day t_d (log kill L_i, dose q_d)
+    L_i = sum of L_i,g over the drugs g given that day   (several drugs at once)
+    N_i(t_l+) = N_i(t_l-) * s_l               on a local-treatment day t_l (s_l left)
 
 with Norton-Simon optionally scaling L_i by f(N), and a fraction mu of the
 sensitive clones' births moved to the resistant clone (mutation).
@@ -21,6 +23,12 @@ The model, in words:
 - On each dose day, each clone loses a fixed *fraction* of its cells, not a
   fixed number (Skipper's log-kill): a log kill of 2 leaves 1 cell in 100.
   A reduced dose gives a proportionally smaller log kill.
+- Each clone has its own kill for each drug: a clone that resists drug A may
+  still be killed by drug B. Drugs given on the same day act independently,
+  so their log kills add (the shares left multiply): no synergy, no
+  antagonism.
+- A *local treatment* (radiation or surgery aimed at this one tumour) leaves
+  the same share of every clone, whatever the drugs do to it.
 - Optionally (Norton-Simon) the kill is scaled by the crowding factor too:
   fast-growing tumours respond more than crowded, slow ones.
 - Optionally, sensitive cells turn resistant by mutation at a rate per
@@ -28,20 +36,21 @@ The model, in words:
 - After a dose, a clone left with fewer than one cell is taken as wiped out.
 
 Left out: drug levels over time, cell-cycle phases, the immune system,
-spread between sites, normal tissue, side effects. See docs/model.md.
+spread between sites, normal tissue, side effects, drugs that help or hinder
+each other, cells that resist radiation. See docs/model.md.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from ._checks import check_choice, check_int, check_number, check_sequence
 from .growth import GROWTH_LAWS
-from .treatment import Schedule
+from .treatment import DEFAULT_DRUG, Schedule
 
 __all__ = ["Clone", "SimulationResult", "simulate", "MAX_HORIZON_DAYS"]
 
@@ -59,12 +68,16 @@ class Clone:
         initial_cells: cells on day 0 (0 or more).
         growth_rate_per_day: per-cell growth rate of an uncrowded tumour
             (ln 2 / doubling time), before any fitness cost.
-        log_kill_per_dose: powers of ten killed by one full dose (0 = the drug
-            does nothing; 1 = 90% killed; 2 = 99% killed).
+        log_kill_per_dose: powers of ten killed by one full dose of drug "A", the
+            schedule's default drug (0 = the drug does nothing; 1 = 90% killed;
+            2 = 99% killed).
         fitness_cost_fraction: fraction (0 to <1) by which this clone's growth rate is
             lowered, the price some resistant cells pay.
         resistant: whether this clone counts as resistant in shares and
             captions, and receives cells that mutate.
+        log_kill_by_drug: powers of ten killed by one full dose of each other drug,
+            by name ({"B": 1.0}); a drug not named here kills none of this clone.
+            Drug "A" is not named here: its kill is ``log_kill_per_dose``.
     """
 
     name: str
@@ -73,6 +86,8 @@ class Clone:
     log_kill_per_dose: float = 0.0
     fitness_cost_fraction: float = 0.0
     resistant: bool = False
+    # Left out of the hash (a dict has none); equality still compares it.
+    log_kill_by_drug: Mapping[str, float] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
@@ -91,6 +106,19 @@ class Clone:
             object.__setattr__(self, attr, value)
         if not isinstance(self.resistant, bool):
             raise ValueError(f"resistant must be True or False; got {self.resistant!r}")
+        if not isinstance(self.log_kill_by_drug, Mapping):
+            raise ValueError("log_kill_by_drug must map drug names to log kills; got "
+                             f"{self.log_kill_by_drug!r}")
+        kills: dict[str, float] = {}
+        for drug, kill in self.log_kill_by_drug.items():
+            if not isinstance(drug, str) or not drug.strip() or drug == DEFAULT_DRUG:
+                raise ValueError(f"log_kill_by_drug must name drugs other than "
+                                 f"{DEFAULT_DRUG!r} (its kill is log_kill_per_dose); got "
+                                 f"{drug!r}")
+            kills[drug] = check_number(f"log_kill_by_drug[{drug!r}]", kill, minimum=0.0,
+                                       maximum=MAX_LOG_KILL)
+        # A copy: the caller's dict can change later without changing this clone.
+        object.__setattr__(self, "log_kill_by_drug", kills)
 
     @property
     def effective_growth_rate_per_day(self) -> float:
@@ -102,13 +130,22 @@ class Clone:
         """Fraction of this clone's cells left after one full dose: 10^-log_kill."""
         return 10.0 ** (-self.log_kill_per_dose)
 
+    def log_kill_of(self, drug: str) -> float:
+        """Powers of ten one full dose of ``drug`` kills (0 for a drug not named)."""
+        if not isinstance(drug, str) or not drug.strip():
+            raise ValueError(f"drug must be a non-empty drug name; got {drug!r}")
+        if drug == DEFAULT_DRUG:
+            return self.log_kill_per_dose
+        return self.log_kill_by_drug.get(drug, 0.0)
+
 
 @dataclass(frozen=True, eq=False)
 class SimulationResult:
     """Cells of each clone over time.
 
-    ``days`` rises in steps of one day and holds each dose day twice: first
-    the count just before the dose, then just after, so plots show the drop.
+    ``days`` rises in steps of one day and holds each dose day (and each
+    local-treatment day) twice: first the count just before the dose, then just
+    after, so plots show the drop.
     ``cells`` has one row per clone and one column per entry of ``days``.
     """
 
@@ -187,6 +224,7 @@ def simulate(
     mutation_rate_per_division: float = 0.0,
     norton_simon: bool = False,
     steps_per_day: int = 4,
+    local_treatments: Sequence[tuple[int, float]] = (),
 ) -> SimulationResult:
     """Run the clones through ``schedule`` for ``horizon_days`` days.
 
@@ -203,6 +241,11 @@ def simulate(
         steps_per_day: growth sub-steps per day (1 to 48). Exponential growth
             without mutation is exact at any step; the other laws use an
             exponential-Euler step whose error shrinks with more steps.
+        local_treatments: (day, fraction left) pairs: treatments aimed at this
+            tumour alone (radiation, surgery) that leave that fraction (0 to 1) of
+            every clone's cells on that day (0 to the horizon), after any dose.
+            Norton-Simon does not scale them. A fraction of 1 changes nothing but
+            still gives the day two samples (lesions use this to share one grid).
 
     Returns:
         A ``SimulationResult`` with at least daily samples.
@@ -220,6 +263,15 @@ def simulate(
     if not isinstance(norton_simon, bool):
         raise ValueError(f"norton_simon must be True or False; got {norton_simon!r}")
     steps = check_int("steps_per_day", steps_per_day, minimum=1, maximum=48)
+    left_by_day: dict[int, float] = {}
+    for i, pair in enumerate(check_sequence("local_treatments", local_treatments)):
+        if isinstance(pair, str) or not isinstance(pair, Sequence) or len(pair) != 2:
+            raise ValueError(f"local_treatments[{i}] must be a (day, fraction left) pair; "
+                             f"got {pair!r}")
+        day = check_int(f"local_treatments[{i}] day", pair[0], minimum=0, maximum=horizon)
+        left = check_number(f"local_treatments[{i}] fraction left", pair[1], minimum=0.0,
+                            maximum=1.0)
+        left_by_day[day] = left_by_day.get(day, 1.0) * left
     resistant = tuple(c.resistant for c in items)
     if mutation > 0 and not any(resistant):
         raise ValueError("mutation_rate_per_division > 0 needs a clone with resistant=True")
@@ -233,7 +285,9 @@ def simulate(
     steps = 1 if exact else steps
     dt = 1.0 / steps
     rates = np.array([c.effective_growth_rate_per_day for c in items])
-    log_kill = np.array([c.log_kill_per_dose for c in items])
+    # Each clone's kill (logs per full dose) by each drug the schedule gives.
+    kill_by_drug = {drug: np.array([c.log_kill_of(drug) for c in items])
+                    for drug in schedule.drug_names}
     sensitive = ~np.asarray(resistant, dtype=bool)
     target = resistant.index(True) if any(resistant) else -1
     log_capacity = math.log(capacity)
@@ -246,11 +300,15 @@ def simulate(
             return min(max(1.0 - total / capacity, 0.0), 1.0)
         return min(max(math.log(capacity / max(total, 1.0)) / log_capacity, 0.0), 1.0)
 
-    doses_by_day: dict[int, float] = {}
-    for day, dose in zip(schedule.dose_days, schedule.dose_fractions, strict=True):
-        doses_by_day[day] = doses_by_day.get(day, 0.0) + dose
+    # Logs killed in each clone on each dose day: the drugs given add up.
+    kill_on_day: dict[int, np.ndarray] = {}
+    for day, dose, drugs in zip(schedule.dose_days, schedule.dose_fractions, schedule.drugs,
+                                strict=True):
+        kill = dose * sum((kill_by_drug[drug] for drug in drugs), np.zeros(len(items)))
+        kill_on_day[day] = kill_on_day.get(day, np.zeros(len(items))) + kill
+    event_days = set(kill_on_day) | set(left_by_day)
 
-    n_samples = horizon + 1 + len(doses_by_day)
+    n_samples = horizon + 1 + len(event_days)
     days = np.empty(n_samples)
     out = np.empty((len(items), n_samples))
     cells = np.array([c.initial_cells for c in items], dtype=float)
@@ -271,15 +329,16 @@ def simulate(
                         grown = grown - moved
                         grown[target] += moved.sum()
                     cells = grown
-        dose_today = doses_by_day.get(day)
-        if dose_today is not None:
+        if day in event_days:
             days[column] = day
             out[:, column] = cells
             column += 1
-            kill = log_kill * dose_today
-            if norton_simon:
-                kill = kill * factor(float(cells.sum()))
-            cells = cells * np.power(10.0, -kill)
+            day_kill = kill_on_day.get(day)
+            if day_kill is not None:
+                if norton_simon:
+                    day_kill = day_kill * factor(float(cells.sum()))
+                cells = cells * np.power(10.0, -day_kill)
+            cells = cells * left_by_day.get(day, 1.0)
             cells[cells < 1.0] = 0.0  # fewer than one cell left: that clone is gone
         days[column] = day
         out[:, column] = cells

@@ -4,6 +4,7 @@ Governing equations::
 
     t_k = start + k L + sum(delays up to cycle k)      (dose day of cycle k)
     RDI = (sum q_k / (n L + sum delays)) / (n / (n L))  (relative dose intensity)
+    D_k = the drugs given on day t_k                    (default {"A"} in every cycle)
 
 for n cycles of L days and doses q_k (fractions of the full dose).
 
@@ -18,8 +19,16 @@ Relative dose intensity (RDI) is the dose delivered per week divided by the
 dose planned per week. The course length is counted from the first dose to
 the end of the last cycle, so both delays and reductions lower it.
 
-Left out: several drugs with their own schedules, infusions lasting days,
-drug levels in the blood, dose by body surface area. See docs/model.md.
+Each cycle names the drugs given on its dose day: drug "A" alone unless
+``drugs`` says otherwise, so a plan can switch from drug A to drug B at a
+cycle (("A",), ("A",), ("B",), ...) or give both in every cycle
+(("A", "B"), ...). Every drug of a cycle gets that cycle's dose fraction.
+How much each drug kills is a property of the cells (``clones``).
+
+Left out: drugs with their own timing within a cycle, infusions lasting
+days, drug levels in the blood, dose by body surface area, the lower doses a
+combination often needs because side effects add up. RDI counts cycles, not
+drugs. See docs/model.md.
 """
 
 from __future__ import annotations
@@ -30,11 +39,30 @@ import numpy as np
 
 from ._checks import check_fraction, check_int, check_number, check_sequence
 
-__all__ = ["Schedule", "no_treatment"]
+__all__ = ["Schedule", "no_treatment", "DEFAULT_DRUG", "MAX_DRUGS_PER_CYCLE"]
 
 MAX_CYCLES = 52
 MAX_CYCLE_LENGTH_DAYS = 84
 MAX_DELAY_DAYS = 365
+#: The drug every cycle gives unless a schedule names others (the series' one drug
+#: before lesson 07; a clone's ``log_kill_per_dose`` is its kill by this drug).
+DEFAULT_DRUG = "A"
+#: The most drugs one cycle may give at once.
+MAX_DRUGS_PER_CYCLE = 4
+
+
+def _check_drugs(index: int, value: object) -> tuple[str, ...]:
+    """One cycle's drugs as a tuple of distinct names; a single name may be given alone."""
+    name = f"drugs[{index}]"
+    names = (value,) if isinstance(value, str) else check_sequence(name, value)
+    if not 1 <= len(names) <= MAX_DRUGS_PER_CYCLE:
+        raise ValueError(f"{name} must name 1 to {MAX_DRUGS_PER_CYCLE} drugs; got {value!r}")
+    for drug in names:
+        if not isinstance(drug, str) or not drug.strip():
+            raise ValueError(f"{name} must hold non-empty drug names; got {value!r}")
+    if len(set(names)) != len(names):
+        raise ValueError(f"{name} must not name a drug twice; got {value!r}")
+    return tuple(names)
 
 
 @dataclass(frozen=True)
@@ -50,6 +78,8 @@ class Schedule:
         delays_days: extra days waited before each cycle's dose, one per
             cycle; default all 0.
         start_day: day of the first planned dose (day 0 is the baseline).
+        drugs: the drugs given in each cycle, one tuple of names per cycle (a lone name
+            is taken as a tuple of one); default drug "A" alone in every cycle.
     """
 
     cycle_length_days: int = 21
@@ -57,6 +87,7 @@ class Schedule:
     dose_fractions: tuple[float, ...] = field(default=())
     delays_days: tuple[int, ...] = field(default=())
     start_day: int = 0
+    drugs: tuple[tuple[str, ...], ...] = field(default=())
 
     def __post_init__(self) -> None:
         length = check_int("cycle_length_days", self.cycle_length_days, minimum=1,
@@ -70,12 +101,16 @@ class Schedule:
         delays = check_sequence("delays_days", delays, length=cycles)
         delays = tuple(check_int(f"delays_days[{i}]", d, minimum=0, maximum=MAX_DELAY_DAYS)
                        for i, d in enumerate(delays))
+        drugs = self.drugs or ((DEFAULT_DRUG,),) * cycles
+        drugs = check_sequence("drugs", drugs, length=cycles)
+        drugs = tuple(_check_drugs(i, d) for i, d in enumerate(drugs))
         # Frozen dataclass: normalise through object.__setattr__ once, at birth.
         object.__setattr__(self, "cycle_length_days", length)
         object.__setattr__(self, "cycles", cycles)
         object.__setattr__(self, "start_day", start)
         object.__setattr__(self, "dose_fractions", doses)
         object.__setattr__(self, "delays_days", delays)
+        object.__setattr__(self, "drugs", drugs)
 
     # --- the planned course -------------------------------------------------
     @property
@@ -127,18 +162,25 @@ class Schedule:
         delivered = self.delivered_total_dose / self.delivered_duration_days
         return delivered / planned
 
-    def as_planned(self) -> Schedule:
-        """The same course with full doses and no delays."""
-        return Schedule(self.cycle_length_days, self.cycles, start_day=self.start_day)
+    @property
+    def drug_names(self) -> tuple[str, ...]:
+        """Every drug the course gives, in the order first given."""
+        return tuple(dict.fromkeys(drug for cycle in self.drugs for drug in cycle))
 
-    def with_changes(self, *, delays_days=None, dose_fractions=None) -> Schedule:
-        """A copy with new delays and/or dose fractions."""
+    def as_planned(self) -> Schedule:
+        """The same course (the same drugs) with full doses and no delays."""
+        return Schedule(self.cycle_length_days, self.cycles, start_day=self.start_day,
+                        drugs=self.drugs)
+
+    def with_changes(self, *, delays_days=None, dose_fractions=None, drugs=None) -> Schedule:
+        """A copy with new delays, dose fractions and/or drugs."""
         return Schedule(
             self.cycle_length_days,
             self.cycles,
             dose_fractions=self.dose_fractions if dose_fractions is None else tuple(dose_fractions),
             delays_days=self.delays_days if delays_days is None else tuple(delays_days),
             start_day=self.start_day,
+            drugs=self.drugs if drugs is None else tuple(drugs),
         )
 
     def check_fits(self, horizon_days: int) -> None:
