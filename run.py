@@ -37,6 +37,8 @@ FIRST_LESSON = "notebooks/00_start_here.ipynb"
 NOTEBOOKS = ROOT / "notebooks"
 # Holds voila/templates/chemo: the app's landing page and lesson page template.
 APP_DATA = ROOT / "app"
+# JupyterLab's own settings for the series (lessons open without "unsaved changes").
+LAB_CONFIG = APP_DATA / "lab_config.py"
 APP_PORT = 8866
 CHROMIUM = Path("/usr/bin/chromium")
 # Browser tests: left out by ``test --fast`` (they need Chromium and take minutes).
@@ -92,6 +94,8 @@ def lab_command(python: Path, root_dir: Path = ROOT) -> list[str]:
         # The address Jupyter prints (and the one a browser opens) goes straight
         # to lesson 00, so a copied link shows the first lesson, not an empty Lab.
         f"--LabApp.default_url=/lab/tree/{FIRST_LESSON}",
+        # A lesson opens unmodified: see app/lab_config.py.
+        f"--config={LAB_CONFIG}",
         str(root_dir / FIRST_LESSON),
     ]
     if os.name == "posix" and os.geteuid() == 0:
@@ -136,13 +140,14 @@ def voila_command(python: Path, port: int = APP_PORT, *, open_browser: bool = Tr
 
 
 def _take_port(extra: list[str]) -> tuple[int, list[str]]:
-    """The port from ``--port N`` or ``--port=N`` in ``extra`` (else APP_PORT), and the rest.
+    """The port from ``--port N``, ``--port=N`` or ``--Voila.port=N`` in ``extra`` (else
+    APP_PORT), and the rest.
 
     Raises ValueError when the port is missing or not a whole number from 1 to 65535.
     """
     port, rest, args = APP_PORT, [], iter(extra)
     for arg in args:
-        if arg == "--port" or arg.startswith("--port="):
+        if arg == "--port" or arg.startswith(("--port=", "--Voila.port=")):
             text = arg.partition("=")[2] if "=" in arg else next(args, "")
             if not text.isdigit() or not 1 <= int(text) <= 65535:
                 raise ValueError(f"--port needs a number from 1 to 65535; got {text!r}")
@@ -152,6 +157,18 @@ def _take_port(extra: list[str]) -> tuple[int, list[str]]:
     return port, rest
 
 
+def _option_name(arg: str) -> str | None:
+    """``--Voila.open_browser`` for ``--Voila.open_browser=False``; None for other arguments."""
+    return arg.split("=", 1)[0] if arg.startswith("--") and "=" in arg else None
+
+
+def with_options(command: list[str], extra: list[str]) -> list[str]:
+    """``command`` then ``extra``, where an ``--Name=value`` in ``extra`` replaces the same
+    option in ``command``: Voila (traitlets) exits when one option is given twice."""
+    replaced = {_option_name(arg) for arg in extra} - {None}
+    return [arg for arg in command if _option_name(arg) not in replaced] + extra
+
+
 def app(python: Path, extra: list[str]) -> int:
     try:
         port, extra = _take_port(extra)
@@ -159,9 +176,8 @@ def app(python: Path, extra: list[str]) -> int:
         print(problem, flush=True)
         return 2
     print(f"Serving the lessons at http://127.0.0.1:{port}/ (Ctrl+C to stop).", flush=True)
-    # Only the port flag voila_command writes: a second --Voila.port would override it.
     return subprocess.call(
-        [*voila_command(python, port), *extra], cwd=ROOT, env=app_environment()
+        with_options(voila_command(python, port), extra), cwd=ROOT, env=app_environment()
     )
 
 

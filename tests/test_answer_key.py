@@ -139,18 +139,19 @@ def test_rewrite_keeps_windows_line_endings():
 
 def test_rewrite_refuses_a_guide_without_a_place_for_a_lesson():
     with pytest.raises(ValueError, match="no answer-key line .* lesson.* 03"):
-        rewrite_guide(SMALL_GUIDE, _small_quizzes(**{"01": "a", "02": "b", "03": "c"}))
+        rewrite_guide(SMALL_GUIDE, _small_quizzes(**{"01": "key one", "02": "key two",
+                                                     "03": "key three"}))
 
 
 def test_rewrite_refuses_a_key_under_a_heading_with_no_quiz():
     with pytest.raises(ValueError, match="heading with no quiz .*'02'"):
-        rewrite_guide(SMALL_GUIDE, _small_quizzes(**{"01": "a"}))
+        rewrite_guide(SMALL_GUIDE, _small_quizzes(**{"01": "key one"}))
 
 
 def test_rewrite_refuses_two_keys_for_one_lesson():
     doubled = SMALL_GUIDE.replace("### 02 Two", "### 01 Again")
     with pytest.raises(ValueError, match="two answer-key lines for lesson '01'"):
-        rewrite_guide(doubled, _small_quizzes(**{"01": "a"}))
+        rewrite_guide(doubled, _small_quizzes(**{"01": "key one"}))
 
 
 # -- the command ----------------------------------------------------------------------------

@@ -49,7 +49,8 @@ def test_caption_gives_relative_dose_intensity_by_hand(panel):
     # RDI = (5.2 / 133) / (6 / 126) = 655.2 / 798 = 0.821 -> "82%".
     caption = panel.caption_text
     assert "Relative dose intensity: 82% of the plan" in caption
-    assert "5.2 of 6 full doses" in caption
+    assert ("6 doses, the last 4 at 80% of a full dose: 5.2 full doses' worth of the 6 "
+            "planned") in caption
     assert "over 133 days instead of 126" in caption
 
 
@@ -164,13 +165,16 @@ def test_no_control_position_breaks_the_panel(kill, doubling, cycle_length, chan
     assert "nan" not in panel.caption_text.lower()
 
 
-def test_time_axis_ends_on_whole_four_weeks(panel):
+def test_time_axis_ends_on_the_day_the_caption_ends(panel):
     panel.reset()
-    # The plan's 126 days snap up to 140 (5 x 28); a 7-day delay (133 days) stays there.
-    assert panel.figure.axes[0].get_xlim() == (0, 140)
+    # Six 21-day cycles as planned: the course ends on day 126, and so does the axis.
+    assert panel.figure.axes[0].get_xlim()[1] == 126
+    assert panel.figure.axes[0].get_xlim()[0] <= 0
+    assert "(day 126)" in panel.caption_text
     panel.set(delay_days=7)
-    assert panel.figure.axes[0].get_xlim() == (0, 140)
-    # Five 7-day delays: 161 days snap up to 168 (6 x 28).
+    assert panel.figure.axes[0].get_xlim()[1] == 133
+    # Five 7-day delays: 126 + 35 = 161.
     panel.set(changed_cycle=2, delays_repeat=True)
-    assert panel.figure.axes[0].get_xlim() == (0, 168)
+    assert panel.figure.axes[0].get_xlim()[1] == 161
+    assert "day 161 as given" in panel.caption_text
     panel.reset()

@@ -13,9 +13,13 @@ from helpers.scenarios.imaging import IMAGING_SCENARIOS
 SEEDS = range(25)
 
 
-def test_the_three_presets_exist_by_their_curriculum_names():
+def test_the_presets_exist_by_their_curriculum_names():
+    # Responding, Stable disease and Early benefit carry a short note after the
+    # curriculum's name: the bare names are lesson 02's and 05's treatment scenarios.
     assert set(IMAGING_SCENARIOS) == {
-        "Mixed response", "New lesions (hidden seeds)", "Early swelling (confusing first scan)"}
+        "Responding (every lesion shrinks)", "Stable disease (little change)",
+        "Mixed response", "New lesions (hidden seeds)", "Early benefit (marker falls first)",
+        "Early swelling (confusing first scan)"}
     for name in IMAGING_SCENARIOS:
         assert scenario_named(name) is IMAGING_SCENARIOS[name]
         assert SCENARIOS[name].claim and SCENARIOS[name].story

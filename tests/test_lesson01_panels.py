@@ -60,27 +60,46 @@ def test_more_cycles_lengthen_the_time_axis():
     assert panel.figure.axes[0].get_xlim()[1] > short
 
 
-def test_log_kill_time_axis_ends_on_whole_quarters():
+def test_log_kill_time_axis_ends_where_the_caption_does():
     panel = LogKillPanel()
-    # 2 cycles of 21 days and one more to see regrowth: 63 days -> the axis ends at 91.
+    # 2 cycles of 21 days and one more to see regrowth: the chart ends on day 63, and
+    # the caption's last day is that day.
     panel.set(cycles=2, cycle_length_days=21)
-    assert panel.figure.axes[0].get_xlim()[1] == 91
-    # 6 cycles: 147 days -> 182 (two quarters).
-    panel.set(cycles=6)
-    assert panel.figure.axes[0].get_xlim()[1] == 182
+    assert panel.figure.axes[0].get_xlim()[1] == 63
+    assert "by day 63, the end of the chart" in panel.caption_text
+    # 6 cycles of 28 days, one more: 7 x 28 = 196.
+    panel.set(cycles=6, cycle_length_days=28)
+    assert panel.figure.axes[0].get_xlim()[1] == 196
+    assert "day 196, the end of the chart" in panel.caption_text
+    # The day-0 drop shows: the axis starts a little before day 0.
+    assert panel.figure.axes[0].get_xlim()[0] < 0
+
+
+def test_log_kill_lower_chart_tells_measured_size_from_live_cells():
+    panel = LogKillPanel()
+    ax = panel.figure.axes[1]
+    _, labels = ax.get_legend_handles_labels()
+    assert labels == ["Measured size:\nlive + dead cells\nnot yet cleared", "Live cells only"]
+    measured = panel.figure.diameter_line.get_ydata()
+    live = panel.figure.live_diameter_line.get_ydata()
+    assert np.array_equal(measured, panel.state.diameter_mm)
+    assert np.array_equal(live, panel.state.live_diameter_mm)
+    # Right after the first dose (sample 1) the measured size has not moved; the live
+    # cells' size has: 0.1^(1/3) = 0.46 of it.
+    assert measured[1] == pytest.approx(measured[0])
+    assert live[1] == pytest.approx(0.1 ** (1 / 3) * live[0], rel=1e-6)
 
 
 def test_log_kill_controls_offer_the_lesson_options_with_their_labels():
     panel = LogKillPanel()
     kill = panel.controls["log_kill_per_dose"]
     assert [label for label, _ in kill.options] == [
-        "0% (the drug does nothing)", "50%", "90% (1 log)", "99% (2 logs)",
+        "0% (no effect)", "50%", "90% (1 log)", "99% (2 logs)",
         "99.9% (3 logs)", "99.99% (4 logs)"]
     assert kill.options[1][1] == pytest.approx(math.log10(2))
     assert [value for _, value in panel.controls["cycle_length_days"].options] == [14, 21, 28]
     assert [label for label, _ in panel.controls["start_cells"].options] == [
-        "about 6 mm (100 million cells)", "about 12 mm (1 billion cells)",
-        "about 27 mm (10 billion cells)"]
+        "6 mm across", "12 mm across", "27 mm across"]
     assert panel.values == {"log_kill_per_dose": 1.0, "doubling_time_days": 7.0,
                             "cycle_length_days": 21, "cycles": 6, "start_cells": 1e9}
 
@@ -93,6 +112,21 @@ def test_cell_size_half_killed_is_about_a_fifth_smaller():
     panel.set(killed_percent=99)
     assert panel.figure.after.get_radius() == pytest.approx(0.01 ** (1 / 3))
     assert "78% smaller" in panel.caption_text  # 1 - 0.01^(1/3) = 0.785
+
+
+def test_cell_size_curve_shows_the_partial_response_line_the_caption_names():
+    panel = CellSizePanel()
+    panel.set(killed_percent=50, start_cells=1e9)
+    # The dashed line sits at -30% (a 30% smaller diameter), across the whole curve.
+    assert list(panel.figure.response_line.get_ydata()) == [-30, -30]
+    assert list(panel.figure.response_line.get_xdata()) == [0, 100]
+    # Half killed: the dot (-20.6%) sits above the line, and the caption says "short of".
+    assert panel.figure.point.get_ydata()[0] > -30
+    assert "short of the 30%" in panel.caption_text
+    # 99% killed: the dot (-78.5%) is below the line, and the caption says it is past it.
+    panel.set(killed_percent=99)
+    assert panel.figure.point.get_ydata()[0] < -30
+    assert "enough for a scan report to call it a partial response" in panel.caption_text
 
 
 def test_growth_panel_follows_doubling_time():

@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 
 from helpers.lessons.dose_intensity import (
-    AXIS_STEP_DAYS,
     CHANGED_CYCLE_CHOICES,
     CYCLE_LENGTH_CHOICES_DAYS,
     CYCLES,
@@ -27,7 +26,6 @@ def test_option_tables():
     assert CYCLES == 6
     assert CHANGED_CYCLE_CHOICES == (2, 3, 4, 5, 6)
     assert CYCLE_LENGTH_CHOICES_DAYS == (14, 21, 28)
-    assert AXIS_STEP_DAYS == 28
 
 
 @pytest.mark.parametrize(("field", "bad"), [

@@ -68,6 +68,17 @@ def test_steady_doubling_stops_at_the_capacity():
     assert state.capacity_mm == pytest.approx(124.07, abs=0.01)
     # Doubling every 7 days for 61 days: 1e9 x 2^(61/7) = 4.2e11, below the cap.
     assert not compute(GrowthValues(doubling_time_days=7, months_shown=2)).capped
+    assert compute(GrowthValues(doubling_time_days=7, months_shown=2)).capped_day is None
+
+
+def test_the_day_the_cap_is_reached():
+    # 1e9 x 2^(t/2) = 1e12 at t = 2 log2(1000) = 19.93: day 20 is the first day at the cap,
+    # and day 19 is still below it.
+    state = compute(GrowthValues(doubling_time_days=2, months_shown=1))
+    assert state.capped_day == 20
+    assert state.cells[19] < 1e12 and state.cells[20] == 1e12
+    # 30-day doubling for 24 months: t = 30 log2(1000) = 298.97 -> day 299.
+    assert compute(GrowthValues(doubling_time_days=30, months_shown=24)).capped_day == 299
 
 
 @pytest.mark.parametrize("law", ["logistic", "gompertz"])

@@ -66,10 +66,24 @@ def test_two_cycles_of_two_logs_by_hand():
     assert state.nadir_day == 21 and state.nadir_cells == pytest.approx(8e5, rel=1e-3)
     assert state.end_cells == pytest.approx(6.4e6, rel=1e-3)
     assert state.cell_change == pytest.approx(6.4e6 / 1e9 - 1, rel=1e-3)
-    # Diameters: 12.407 mm at 1e9; 12.407 x 0.0064^(1/3) = 2.30 mm.
+    # Sizes: 12.407 mm at 1e9. The live cells alone on day 42: 12.407 x 0.0064^(1/3) = 2.30.
     assert state.start_mm == pytest.approx(12.407, abs=1e-3)
-    assert state.end_mm == pytest.approx(2.30, abs=0.01)
     assert state.diameter_mm[0] == pytest.approx(12.407, abs=1e-3)
+    day_42 = np.flatnonzero(state.days == 42)[0]
+    assert state.live_diameter_mm[day_42] == pytest.approx(2.30, abs=0.01)
+    # Measured size adds the dead cells not yet cleared (half-life 7 days): day 0 killed
+    # 9.9e8, 42 days = 6 half-lives on: / 64 = 1.547e7; day 21 killed 0.99 x 8e7 = 7.92e7,
+    # 3 half-lives on: / 8 = 9.90e6. 6.4e6 + 2.537e7 = 3.177e7 cells:
+    # 12.407 x 0.03177^(1/3) = 12.407 x 0.3167 = 3.93 mm.
+    assert state.clearance_half_life_days == 7
+    assert state.end_mm == pytest.approx(3.93, abs=0.01)
+    # The chart's last day, 63, one cycle later with no dose: live 6.4e6 x 8 = 5.12e7; dead
+    # 9.9e8 / 512 + 7.92e7 / 64 = 3.17e6; 5.437e7 cells: 12.407 x 0.3788 = 4.70 mm.
+    assert state.days[-1] == state.horizon_days == state.days_shown[1] == 63
+    assert state.chart_end_cells == pytest.approx(5.12e7, rel=1e-3)
+    assert state.chart_end_mm == pytest.approx(4.70, abs=0.01)
+    assert state.days_after_course == 21
+    assert not state.regrew_past_start  # 5.12e7 is still below the 1e9 of the start
     # Per cycle: 21/7 = 3 doublings = 3 x 0.30103 = 0.903 logs grown, 2 killed: -1.097.
     assert state.net_logs_per_cycle == pytest.approx(3 * LOG2 - 2)
     assert state.trend == "shrinks"
@@ -95,6 +109,30 @@ def test_band_is_the_ct_range_in_cells():
     low, high = compute(LogKillValues()).band_cells
     assert low == pytest.approx(6.545e7, rel=1e-3)
     assert high == pytest.approx(5.236e8, rel=1e-3)
+
+
+def test_the_measured_size_lags_the_live_cells():
+    state = compute(LogKillValues())  # 90% a dose, 7-day doubling, 21-day cycles
+    # Just after the first dose the live cells are a tenth, the size has not moved.
+    assert state.total_cells[1] == pytest.approx(0.1 * state.total_cells[0])
+    assert state.diameter_mm[1] == pytest.approx(state.diameter_mm[0])
+    assert state.live_diameter_mm[1] == pytest.approx(0.1 ** (1 / 3) * 12.407, abs=1e-3)
+    # Measured size is never below the live cells' size, and only ever above it once a
+    # dose has killed something.
+    assert np.all(state.diameter_mm >= state.live_diameter_mm - 1e-9)
+    assert np.all(state.diameter_mm[1:] > state.live_diameter_mm[1:])
+
+
+def test_regrowth_past_the_start_after_the_course():
+    state = compute(LogKillValues())
+    # Per cycle x 8 (3 doublings) x 0.1 = x 0.8: 1e9 x 0.8^6 = 2.6e8 on day 126, then
+    # x 8 with no dose: 2.1e9 on day 147, past the 1e9 of the start.
+    assert (state.end_day, state.horizon_days) == (126, 147)
+    assert state.end_cells == pytest.approx(1e9 * 0.8 ** 6, rel=0.01)
+    assert state.chart_end_cells == pytest.approx(8e9 * 0.8 ** 6, rel=0.02)
+    assert state.regrew_past_start and state.chart_end_change > 0
+    cure = compute(PRESETS["Very sensitive cancer (aim: cure)"].values)
+    assert not cure.regrew_past_start and cure.chart_end_cells == 0
 
 
 def test_cure_by_hand():
@@ -147,7 +185,8 @@ def test_state_is_frozen_and_its_arrays_read_only():
     name = "end_day"
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(state, name, 0)
-    for array in (state.days, state.total_cells, state.untreated_cells, state.diameter_mm):
+    for array in (state.days, state.total_cells, state.untreated_cells, state.diameter_mm,
+                  state.live_diameter_mm):
         with pytest.raises(ValueError):
             array[0] = 0.0
     assert isinstance(state, LogKillState)
@@ -168,3 +207,7 @@ def test_presets_show_what_their_stories_say():
     assert 0.5 < held.end_cells / held.start_cells < 1
     # ...while untreated it would have grown enormously.
     assert held.untreated_end_cells > 100 * held.start_cells
+    # "When the doses stop, it grows again": the cycle after the course x 2^(21/6.5) = 9.4,
+    # past the start on the chart's last day.
+    assert held.chart_end_cells == pytest.approx(2 ** (21 / 6.5) * held.end_cells, rel=0.01)
+    assert held.regrew_past_start

@@ -18,8 +18,22 @@ def _state(*pairs: tuple[float, float]) -> lesson.RepeatState:
 
 
 def test_defaults_are_the_controls_starting_positions():
-    assert dataclasses.asdict(RepeatValues()) == {"true_diameter_mm": 20, "pairs": 50,
-                                                  "reading": 0}
+    assert dataclasses.asdict(RepeatValues()) == {"true_diameter_mm": 20, "pairs": 100,
+                                                  "reading": 4}
+
+
+def test_the_start_shows_what_the_lesson_asks_about():
+    # The lesson asks about pairs past 20% and about the 5 mm rule: at the start at
+    # least one pair reads 20% or more larger, and the 5 mm rule holds every such pair
+    # back (20% of 20 mm is only 4 mm).
+    state = compute(RepeatValues())
+    assert state.large_rises >= 1
+    assert state.looks_like_progression == 0 and state.held_by_min_mm == state.large_rises
+    risen = state.changes_percent[state.past_rise]
+    assert np.all(risen >= 20 - 1e-9)
+    assert np.all(state.changes_mm[state.past_rise] < 5)
+    # Agreement near the study's 84 in 100.
+    assert 0.75 <= state.agreeing_fraction <= 0.92
 
 
 @pytest.mark.parametrize(("field", "bad"), [
@@ -63,11 +77,43 @@ def test_counts_by_hand():
     # 20 -> 20 (0%), 20 -> 21 (+5%), 20 -> 25 (+25%, +5 mm), 20 -> 16 (-20%).
     state = _state((20, 20), (20, 21), (20, 25), (20, 16))
     assert state.changes_percent == pytest.approx([0, 5, 25, -20])
-    assert state.agreeing_pairs == 2            # 0% and +5%
+    assert state.changes_mm == pytest.approx([0, 1, 5, -4])
+    assert state.agreeing_pairs == 2 and state.differing_pairs == 2  # 0% and +5% agree
     assert state.large_rises == 1               # +25%
+    assert state.mm_rises == 1                  # +5 mm exactly: inclusive
     assert state.looks_like_progression == 1    # +25% and exactly 5 mm: inclusive
+    assert (state.held_by_min_mm, state.held_by_rise) == (0, 0)
+    assert state.past_rise.tolist() == [False, False, True, False]
+    assert state.past_min_mm.tolist() == [False, False, True, False]
     assert (state.smallest_change_percent, state.largest_change_percent) == \
         pytest.approx((-20, 25))
+    # The mm of the same pairs: -20% is 20 -> 16 (-4 mm); +25% is 20 -> 25 (+5 mm).
+    assert (state.smallest_change_mm, state.largest_change_mm) == pytest.approx((-4, 5))
+
+
+def test_the_extreme_pairs_mm_come_from_the_same_pair():
+    # 40 -> 34 is -15% (-6 mm); 10 -> 8 is -20% (only -2 mm): the smallest percent
+    # change is the 10 mm pair's, so its mm (-2) is said with it, not the -6 mm.
+    state = _state((40, 34), (10, 8), (30, 33))
+    assert state.smallest_change_percent == pytest.approx(-20)
+    assert state.smallest_change_mm == pytest.approx(-2)
+    assert state.largest_change_mm == pytest.approx(3)
+
+
+def test_held_back_by_each_part_of_the_rule():
+    # 10 -> 12.5: +25% but 2.5 mm (held by the 5 mm rule); 50 -> 56: 6 mm but +12%
+    # (held by the 20% rule); 30 -> 36: +20% and 6 mm (both).
+    state = _state((10, 12.5), (50, 56), (30, 36))
+    assert (state.large_rises, state.mm_rises, state.looks_like_progression) == (2, 2, 1)
+    assert (state.held_by_min_mm, state.held_by_rise) == (1, 1)
+    assert state.past_rise.tolist() == [True, False, True]
+    assert state.past_min_mm.tolist() == [False, True, True]
+
+
+@pytest.mark.parametrize("bad", [[], [[10.0, 0.0]], [[10.0, float("nan")]], [[-1.0, 5.0]]])
+def test_readings_must_be_positive_pairs(bad):
+    with pytest.raises(ValueError, match="readings must hold at least 1 pair"):
+        state_from_readings(RepeatValues(), np.array(bad, dtype=float))
 
 
 def test_looks_like_progression_uses_the_inclusive_rule_per_pair():
@@ -92,12 +138,42 @@ def test_agreement_edges():
     assert _state((10, 11.1)).agreeing_pairs == 0
 
 
+_START, _SMALL, _LARGE = ("A 20 mm lesion: the 5 mm rule at work",
+                          "The same readings, a 10 mm lesion",
+                          "The same readings, a 50 mm lesion")
+
+
 def test_presets():
     assert {name: dataclasses.astuple(p.values) for name, p in lesson.PRESETS.items()} == {
-        "A 20 mm lesion, 100 pairs": (20, 100, 0),
-        "A small lesion (10 mm)": (10, 100, 0),
-        "A large lesion (50 mm)": (50, 100, 0),
-    }
-    # The stories' numbers, said from the constants: 20% of 10 mm is 2 mm; 5 mm of 50 is 10%.
-    assert "a 20% rise is only 2 mm" in lesson.PRESETS["A small lesion (10 mm)"].story
-    assert "5 mm is only 10%" in lesson.PRESETS["A large lesion (50 mm)"].story
+        _START: (20, 100, 4), _SMALL: (10, 100, 4), _LARGE: (50, 100, 4)}
+    # The stories' numbers, said from the constants: 20% of 20 mm is 4 mm, of 10 mm
+    # 2 mm; 5 mm of 50 mm is 10%.
+    assert "a 20% rise is only 4 mm" in lesson.PRESETS[_START].story
+    assert "A 20% rise is only 2 mm here" in lesson.PRESETS[_SMALL].story
+    assert "5 mm is only 10%" in lesson.PRESETS[_LARGE].story
+
+
+def test_presets_show_their_stories():
+    start, small, large = (compute(lesson.PRESETS[name].values)
+                           for name in (_START, _SMALL, _LARGE))
+    # The same readings: nearly the same percentages, the millimetres in proportion to
+    # the size. Not exactly: each reading is rounded to 0.1 mm, which moves a pair's
+    # change by at most 2 x 0.05 mm over the smaller reading (at least d x exp(-0.13)),
+    # times the largest ratio exp(0.26).
+    def rounding_percent(d: float) -> float:
+        return 100 * 2 * 0.05 / (d * math.exp(-REPEAT_CT_LOG_CLIP)) * math.exp(
+            2 * REPEAT_CT_LOG_CLIP)
+
+    assert small.changes_percent == pytest.approx(
+        start.changes_percent, abs=rounding_percent(10) + rounding_percent(20))
+    assert large.changes_percent == pytest.approx(
+        start.changes_percent, abs=rounding_percent(50) + rounding_percent(20))
+    assert small.changes_mm == pytest.approx(start.changes_mm / 2, abs=0.2)
+    assert large.changes_mm == pytest.approx(start.changes_mm * 2.5, abs=0.3)
+    # 20 mm and 10 mm: some pairs past 20%, all held back by the 5 mm rule.
+    for state in (start, small):
+        assert state.large_rises >= 1 and state.looks_like_progression == 0
+    # 50 mm: the 5 mm rule protects less: many pairs grow by 5 mm, the 20% rule holds
+    # them back, and the pairs past 20% also pass 5 mm (noise that looks like growth).
+    assert large.held_by_rise >= 5
+    assert large.looks_like_progression == large.large_rises >= 1

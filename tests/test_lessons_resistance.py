@@ -17,8 +17,8 @@ from helpers.lessons.choices import (
 )
 from helpers.lessons.presets import check_choice, check_whole
 from helpers.lessons.resistance import (
-    AXIS_STEP_DAYS,
     PRESETS,
+    SHOWN_ELSEWHERE,
     ResistanceValues,
     compute,
     faded_day,
@@ -38,8 +38,6 @@ def test_option_tables():
     # Three kills are the illustrative sensitivity levels, the others none.
     assert [sensitivity_level_name(f) for f in FRACTION_KILLED_CHOICES] == [
         None, "hardly sensitive", None, "moderately sensitive", None, "very sensitive"]
-    # 3 cycles of 21 days.
-    assert AXIS_STEP_DAYS == 63
 
 
 def test_checks_name_the_field_the_value_and_what_is_allowed():
@@ -96,10 +94,14 @@ def test_one_cycle_by_hand():
     assert state.nadir_day == 0 and state.nadir_cells == pytest.approx(1.09e9, rel=1e-9)
     assert state.dose_days == (0,)
     # Restaging: day 0 (27 mm: 10 cm3 is a sphere (60 / pi)^(1/3) = 2.673 cm across),
-    # then day 21 (2.18 cm3: (13.08 / pi)^(1/3) = 1.609 cm). 16.1 / 26.7 = 0.60:
-    # 40% smaller, a partial response. One follow-up scan cannot show a fade.
+    # then day 21. The scan counts live cells (2.18e9) and the dead cells not yet cleared:
+    # 0.891e10 killed on day 0, three 7-day half-lives later 1/8 of them, 1.114e9. Total
+    # 3.294e9 cells, 3.294 cm3: (19.76 / pi)^(1/3) = 1.846 cm. 18.46 / 26.73 = 0.69:
+    # 31% smaller, still a partial response. One follow-up scan cannot show a fade.
     assert state.restaging_days == (0, 21)
-    assert state.restaging_diameters_mm == pytest.approx((26.73, 16.09), abs=0.05)
+    assert state.restaging_diameters_mm == pytest.approx((26.73, 18.46), abs=0.05)
+    # The live cells alone: 2.18 cm3, (13.08 / pi)^(1/3) = 1.609 cm.
+    assert state.end_live_diameter_mm == pytest.approx(16.09, abs=0.05)
     assert state.restaging_categories == ("BL", "PR")
     assert state.faded_day is None
 
@@ -153,7 +155,18 @@ def test_presets_reproduce_the_named_scenarios(name):
 def test_every_two_clone_scenario_is_a_preset():
     assert set(PRESETS) == {
         "Responding", "Stable disease", "Response fades (acquired resistance)",
-        "Aggressive biology", "Early benefit before scans change"}
+        "Aggressive biology"}
+
+
+def test_early_benefit_is_shown_where_its_scans_are():
+    # Its story is about scans lagging the cells: this chart has no scans, so lesson 04
+    # shows it, with scans, a diameter sum and a blood marker.
+    from helpers.lessons import response
+
+    assert SHOWN_ELSEWHERE == ("Early benefit before scans change",)
+    assert "Early benefit before scans change" in TREATMENT_SCENARIOS
+    assert "Early benefit before scans change" not in PRESETS
+    assert "Early benefit (marker falls first)" in response.PRESETS
 
 
 def test_the_response_fades_only_when_it_does():

@@ -86,15 +86,15 @@ def test_levels_by_hand(mixed):
     # Partial response at and below 70% of 51.4 = 35.98 mm.
     assert mixed.partial_response_mm == pytest.approx(35.98)
     # After baseline: max(1.2 x 51.4, 51.4 + 5) = max(61.68, 56.4) = 61.68.
-    # After the 41.0 mm scan: max(49.2, 46.0) = 49.2, and it stays (later sums are larger).
-    assert sums[1] == pytest.approx(41.0)
-    assert mixed.progression_mm == pytest.approx((61.68, 49.2, 49.2, 49.2))
+    # After the 42.0 mm scan: max(50.4, 47.0) = 50.4, and it stays (later sums are larger).
+    assert sums[1] == pytest.approx(42.0)
+    assert mixed.progression_mm == pytest.approx((61.68, 50.4, 50.4, 50.4))
 
 
 def test_the_5_mm_part_sets_the_level_for_small_sums(seeds):
-    # Smallest sum 7.2 mm from day 126: 1.2 x 7.2 = 8.64 < 7.2 + 5 = 12.2.
-    assert [a.sum_mm for a in seeds.assessments][2] == pytest.approx(7.2)
-    assert seeds.progression_mm[2:] == pytest.approx((12.2, 12.2, 12.2))
+    # Smallest sum 7.7 mm from day 126: 1.2 x 7.7 = 9.24 < 7.7 + 5 = 12.7.
+    assert [a.sum_mm for a in seeds.assessments][2] == pytest.approx(7.7)
+    assert seeds.progression_mm[2:] == pytest.approx((12.7, 12.7, 12.7))
 
 
 def test_category_labels(seeds, swelling):
@@ -129,9 +129,9 @@ def test_swelling_control_makes_the_swelling():
 def test_mixed_response_found(mixed):
     found = mixed.mixed
     assert found is not None
-    # Day 63: A 28.5 -> 13.0 mm: 13 / 28.5 - 1 = -0.544; B 22.9 -> 28.0: +0.223.
+    # Day 63: A 28.5 -> 14.0 mm: 14 / 28.5 - 1 = -0.509; B 22.9 -> 28.0: +0.223.
     assert (found.day, found.smaller_lesion, found.larger_lesion) == (63, "A", "B")
-    assert found.smaller_change == pytest.approx(13.0 / 28.5 - 1)
+    assert found.smaller_change == pytest.approx(14.0 / 28.5 - 1)
     assert found.larger_change == pytest.approx(28.0 / 22.9 - 1)
     assert found.category == "SD"
     assert mixed.new_lesion is None and mixed.first_larger is None
@@ -145,17 +145,45 @@ def test_new_lesion_found(seeds):
 def test_first_scan_larger_found_and_its_cause(swelling):
     found = swelling.first_larger
     assert found is not None
-    # Day 42 reads 68.3 mm against 52.6: +29.8%, while the truth fell; swelling on.
+    # Day 42 reads 70.3 mm against 52.6: +33.7%, while the truth fell; swelling on.
     assert found.day == 42 and found.cause == "swelling"
-    assert found.read_change == pytest.approx(68.3 / 52.6 - 1)
+    assert found.read_change == pytest.approx(70.3 / 52.6 - 1)
     assert found.true_change < 0
-    # The confirming scan, day 84: 32.8 mm, 32.8 / 52.6 - 1 = -37.6%.
-    assert found.confirming == (84, pytest.approx(32.8 / 52.6 - 1))
+    # The confirming scan, day 84: 33.8 mm, 33.8 / 52.6 - 1 = -35.7%.
+    assert found.confirming == (84, pytest.approx(33.8 / 52.6 - 1))
     # The marker had fallen by day 42 while the scan read larger.
     assert swelling.marker.fell_day == 42 and swelling.marker.surge_day is None
+    assert swelling.marker.fell_cause == "swelling"
+    assert swelling.marker.fell_category == "PD"
+    assert swelling.marker.fell_change is not None
+    assert swelling.marker.fell_change <= -lesson.MARKER_FALL_NOTED
     # Without the swelling the first scan no longer reads larger: nothing to explain.
     calm = compute(dataclasses.replace(swelling.values, swelling_peak_percent=0))
     assert calm.first_larger is None
+
+
+def test_marker_falls_first_in_early_benefit_and_nowhere_it_is_not_true():
+    # Early benefit: the marker has fallen by 40% or more by the first follow-up scan
+    # while that scan still reads stable disease; no swelling, so the lag is clearance.
+    early = compute(lesson.PRESETS["Early benefit (marker falls first)"].values)
+    marker = early.marker
+    first_follow_up = early.run.assessments[1]
+    assert marker.fell_day == first_follow_up.day and first_follow_up.category == "SD"
+    assert marker.fell_cause == "clearance"
+    assert early.run.marker_on(marker.fell_day) <= (1 - lesson.MARKER_FALL_NOTED) * marker.first
+    # Every patient at every re-read position: "fell first" is said only when it is true.
+    for preset in lesson.PRESETS.values():
+        for reading in range(lesson.READING_RANGE[0], lesson.READING_RANGE[1] + 1):
+            state = compute(dataclasses.replace(preset.values, reading=reading))
+            said = state.marker
+            if said.fell_day is None:
+                continue
+            scan = state.run.assessments[1]
+            assert scan.category not in ("PR", "CR")
+            assert state.run.marker_on(said.fell_day) <= (
+                1 - lesson.MARKER_FALL_NOTED) * state.run.marker_readings[0]
+            swollen = state.run.scans[1].swelling_fraction > lesson.SWELLING_NOTED
+            assert said.fell_cause == ("swelling" if swollen else "clearance")
 
 
 def test_marker_surge_found():
@@ -177,3 +205,37 @@ def test_every_control_end_computes():
             state = compute(ResponseValues(patient=patient, **values))
             assert len(state.category_labels) == len(state.run.scans) >= 2
             assert len(state.progression_mm) == len(state.run.scans)
+
+
+# -- the chart's end -------------------------------------------------------------------
+
+def test_the_charts_end_by_hand(mixed):
+    end = mixed.end
+    # The Mixed response patient is followed to day 189, scanned on it (9 x 7 x 3 = 189).
+    assert end.day == mixed.days_shown[1] == mixed.course.days[-1] == 189
+    assert end.last_scan_day == 189
+    # Day 0, before the dose: 28 + 22 mm, the sizes the lesions start at.
+    assert end.start_sum_mm == pytest.approx(50.0)
+    # Day 189. A: 6 cycles of x 2^(21/40) x 10^-0.5 = 0.45507 -> 0.008876, then 63 days
+    # with no dose, x 2^(63/40) = 2.979 -> 0.02644: 28 x 0.02644^(1/3) = 8.34 mm (the dead
+    # cells of day 105, 12 half-lives on, add nothing that shows). B: 95% resistant cells
+    # doubling every 45 days, 0.95 x 2^(189/45) = 17.46 (the sensitive 5% are down to
+    # 8e-5): 22 x 17.46^(1/3) = 57.07 mm. Sum 65.41 mm, 31% above the start.
+    assert end.end_sum_mm == pytest.approx(65.41, abs=0.02)
+    assert end.change == pytest.approx(65.41 / 50 - 1, abs=1e-3)
+
+
+def test_the_charts_end_after_an_earlier_last_scan():
+    state = compute(ResponseValues(scan_interval_weeks=12))
+    # Scans on days 0, 84, 168; the lines still run to day 189.
+    assert state.end.last_scan_day == 168 and state.end.day == 189
+
+
+def test_true_size_lags_the_live_cells(mixed):
+    course = mixed.course
+    # On day 0 after the dose (index 1) lesion A's live cells fell to 10^-0.5 of the start,
+    # a size of 28 x 0.3162^(1/3) = 19.1 mm; its true size is still 28 mm.
+    assert course.live_diameter_mm[0, 1] == pytest.approx(28 * 10 ** (-0.5 / 3), rel=1e-6)
+    assert course.diameter_mm[0, 1] == pytest.approx(28.0)
+    # The true size is never below the live cells' size.
+    assert np.all(course.diameter_mm >= course.live_diameter_mm - 1e-9)

@@ -92,9 +92,38 @@ def test_seen_points_are_every_visible_reading_at_or_above_the_limit():
     assert (126, b.first_seen_mm) in set(zip(state.seen_days, state.seen_mm, strict=True))
     # B unseen on days 0 and 63, seen on 126, 189 and 252; C only on 252. A (30 mm on day 0)
     # loses 0.4 logs a dose and doubles every 90 days: by day 126 (six doses) it has
-    # 10^-2.4 * 2^(126/90) = 0.0105 of its cells, 0.0105^(1/3) * 30 = 6.6 mm, and it grows
-    # after that (7.8 mm on day 189, 9.1 mm on day 252): at least 5.8 mm read, seen on all five.
+    # 10^-2.4 * 2^(126/90) = 0.0105 of its live cells, 0.0105^(1/3) * 30 = 6.6 mm (7.1 mm
+    # with the cells killed on day 105 not yet cleared), and it grows after that (7.8 mm on
+    # day 189, 9.1 mm on day 252): at least 5.8 mm read, seen on all five.
     assert len(state.seen_days) == 3 + 5 + 1
+
+
+def test_each_lesions_size_where_the_lines_end():
+    state = compute(ScansValues(scan_interval_weeks=8))
+    # An 8-week plan's last scan is day 224 (4 x 56); the lines run on to day 252.
+    assert state.last_scan_day == 224 and state.end_day == 252.0
+    course = state.course
+    for lesion in state.lesions:
+        assert lesion.end_true_mm == course.diameter_mm[course.row(lesion.name), -1]
+    # B and C grow all along (nothing kills them): larger on day 252 than on day 224.
+    for name in ("B", "C"):
+        lesion = _lesson_row(state, name)
+        assert lesion.end_true_mm > lesion.last_scan_true_mm
+
+
+def test_lesion_a_shrinks_as_its_dead_cells_clear():
+    course = compute(ScansValues()).course
+    row, first = course.row("A"), course.index_before_dose(0)
+    # Day 0, just after the dose (the next sample): the live cells fell to 10^-0.4 = 0.40,
+    # a size 0.40^(1/3) = 0.74 of before; the true size has not moved yet.
+    assert course.diameter_mm[row, first + 1] == pytest.approx(course.diameter_mm[row, first])
+    assert course.live_diameter_mm[row, first + 1] == pytest.approx(
+        10 ** (-0.4 / 3) * course.live_diameter_mm[row, first])
+    # A week on (half of the dead cells cleared) it is smaller, but still above the live cells.
+    week = first + 1 + 7
+    assert course.days[week] == 7
+    assert (course.live_diameter_mm[row, week] < course.diameter_mm[row, week]
+            < course.diameter_mm[row, first])
 
 
 def test_scan_interval_sets_the_scan_days():

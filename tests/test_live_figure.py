@@ -55,8 +55,9 @@ def test_zero_cells_drop_to_the_floor_then_leave_a_gap():
     assert plotted[2] == 1.0 and np.isnan(plotted[3]) and plotted[4] == 5.0
 
 
-def test_the_time_axis_snaps_to_the_figure_step():
-    figure = CellCourseFigure(("total",), x_step_days=91)
+def test_the_time_axis_ends_on_the_last_day():
+    # The chart shows exactly the span its caption describes: no blank days after it.
+    figure = CellCourseFigure(("total",))
     days = np.arange(130.0)
     figure.update(CellCourseData(days, {"total": np.full(130, 1e6)}))
-    assert figure.axes[0].get_xlim()[1] == 182  # 129 days snap up to two quarters
+    assert figure.axes[0].get_xlim()[1] == 129

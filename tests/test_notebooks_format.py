@@ -44,3 +44,24 @@ def test_lesson_has_every_part_of_the_format(path):
     code = "\n".join("".join(c["source"]) for c in _cells(path) if c["cell_type"] == "code")
     assert "show_quiz(" in code, "checks for understanding need feedback widgets"
     assert "National Cancer Institute" in text or "American Cancer Society" in text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_first_cell_tells_a_jupyterlab_user_the_one_thing_to_do(path):
+    first = "".join(_cells(path)[0]["source"])
+    # Inside a block app mode hides (its template: .chemo-lab-only), since Voila runs
+    # every lesson by itself.
+    block = first.split('<div class="chemo-lab-only">', 1)[1].split("</div>", 1)[0]
+    assert "Run > Run All Cells" in block and "Ctrl+Shift+C" in block
+    # Near the top: before the learning goals.
+    assert first.index("chemo-lab-only") < first.index("Learning goals")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_the_presentation_switch_is_shown_once_near_the_top(path):
+    cells = _cells(path)
+    shows = [i for i, cell in enumerate(cells)
+             if cell["cell_type"] == "code" and "presentation_switch()" in "".join(cell["source"])]
+    first_code = next(i for i, cell in enumerate(cells) if cell["cell_type"] == "code")
+    assert shows == [1] and first_code == 1
+    assert "Large text for a projector" in "".join(cells[0]["source"])

@@ -70,8 +70,10 @@ def test_one_cycle_by_hand(panel):
     assert "78% fewer than at the start" in caption
     assert "1 in 11 cells is resistant" in caption
     assert "at the start, 1 in 100" in caption
-    # One cycle of 21 days: the axis snaps up to 3 cycles (63 days).
-    assert panel.figure.axes[0].get_xlim() == (0, 63)
+    # One cycle of 21 days: the axis ends on day 21, the day the caption names. It starts
+    # a little before day 0, so the dose's drop on day 0 shows.
+    low, high = panel.figure.axes[0].get_xlim()
+    assert high == 21 and -2 < low < 0
 
 
 def test_moving_a_control_changes_the_figure_and_caption(panel):
@@ -93,10 +95,11 @@ def test_band_nadir_and_dose_marks(panel):
     assert x[0] == panel.state.nadir_day
     assert y[0] == pytest.approx(panel.state.nadir_cells)
     assert len(fig.doses.get_offsets()) == 6
-    # 126 days is 2 x 63: the axis ends there. 4 cycles (84 days) snap up to 126 too.
-    assert fig.axes[0].get_xlim() == (0, 126)
+    # The axis ends on the last day the caption names: 126, and 84 for 4 cycles.
+    assert fig.axes[0].get_xlim()[1] == 126
     panel.set(cycles=4)
-    assert fig.axes[0].get_xlim() == (0, 126)
+    assert fig.axes[0].get_xlim()[1] == 84
+    assert "(day 84)" in panel.caption_text
     panel.reset()
 
 

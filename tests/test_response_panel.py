@@ -52,6 +52,24 @@ def test_mixed_response_caption_and_figure(panel):
     assert fig.pr_line.get_ydata()[0] == pytest.approx(0.7 * sums[0])
 
 
+def test_true_size_and_live_cells_are_two_lines_told_apart(panel):
+    panel.load_example("Mixed response")
+    fig, course = panel.figure, panel.state.course
+    shown = course.days >= 0
+    true_a = np.asarray(fig.true_lines[0].get_ydata(), dtype=float)
+    live_a = np.asarray(fig.live_lines[0].get_ydata(), dtype=float)
+    assert true_a == pytest.approx(course.diameter_mm[0, shown])
+    assert live_a == pytest.approx(course.live_diameter_mm[0, shown])
+    # Lesion A's true-size line starts at its baseline size and does not drop with the
+    # first dose (it was 30% below its own baseline reading when size followed the live
+    # cells); the live cells' line does.
+    assert true_a[1] == pytest.approx(true_a[0])
+    assert live_a[1] < 0.75 * live_a[0]
+    labels = [text.get_text() for text in fig.axes[0].get_legend().get_texts()]
+    assert "Line: true size\n(live + dead cells)" in labels
+    assert "Thin dots: live cells only" in labels
+
+
 def test_hidden_seed_shows_as_new_in_the_table(panel):
     panel.load_example("New lesions (hidden seeds)")
     rows = _rows(panel.table.value)
@@ -67,7 +85,7 @@ def test_early_swelling_then_confirming_scan(panel):
     text = panel.caption_text
     assert "treatment swelling" in text
     assert "The confirming scan (day 84)" in text
-    assert "the marker follows the cancer cells" in text
+    assert "the marker follows the living cancer cells" in text
     labels = [t.get_text() for t in panel.figure.category_labels if t.get_visible()]
     assert labels[:3] == ["Baseline", "PD", "PR"]
     # Turning the swelling off: the first scan no longer reads larger.
@@ -122,15 +140,19 @@ def test_extremes_run_without_error(panel):
 def test_repeat_readings_panel():
     repeat = RepeatReadingsPanel()
     repeat.set(true_diameter_mm=20, pairs=100, reading=0)
-    x = np.asarray(repeat.figure.dots.get_xdata(), dtype=float)
-    assert x.size == 100
+
+    def dots_x(artists) -> np.ndarray:
+        return np.concatenate([np.asarray(a.get_xdata(), dtype=float) for a in artists])
+
+    x = dots_x(repeat.figure.percent_dots)
+    assert x.size == 100 and dots_x(repeat.figure.mm_dots).size == 100
     state = repeat.state
-    # The caption's share within 10% is the share of dots within 10%.
-    within = int(np.sum(np.abs(state.changes_percent) <= 10 + 1e-9))
-    assert f"only {within} pairs" in repeat.caption_text
+    # The caption's count outside 10% is the count of dots outside 10%.
+    differ = int(np.sum(np.abs(state.changes_percent) > 10 + 1e-9))
+    assert f"yet {differ} of the 100 pairs" in repeat.caption_text
     assert np.all(np.abs(x) <= 35)
     repeat.set(pairs=10)
-    assert np.asarray(repeat.figure.dots.get_xdata()).size == 10
+    assert dots_x(repeat.figure.percent_dots).size == 10
     repeat.set(reading=3)
     assert repeat.state.changes_percent.tolist() != state.changes_percent[:10].tolist()
 
@@ -153,7 +175,13 @@ def test_repeat_readings_lines_sit_at_the_rules_changes():
     ax = repeat.figure.axes[0]
     _, labels = ax.get_legend_handles_labels()
     assert "30% smaller (partial response)" in labels
-    assert "20% larger (progression)" in labels and "Within 10%" in labels
+    assert "20% larger (progression needs it)" in labels and "Within 10%" in labels
     positions = sorted(line.get_xdata()[0] for line in ax.get_lines()
                        if line.get_linestyle() in ("--", "-."))
     assert positions == pytest.approx([-30, 20])
+    # The millimetre chart: the rule's 5 mm.
+    mm_ax = repeat.figure.axes[1]
+    _, labels = mm_ax.get_legend_handles_labels()
+    assert "5 mm larger (progression needs it)" in labels
+    assert [line.get_xdata()[0] for line in mm_ax.get_lines()
+            if line.get_linestyle() == ":"] == pytest.approx([5])

@@ -1,7 +1,13 @@
 """run.py: the environment is reused when up to date; each command runs what it says."""
 
 import importlib.util
+import os
+import signal
+import socket
 import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -54,6 +60,9 @@ def test_lab_command_opens_lesson_00_on_this_computer_with_a_token(run):
     assert (ROOT / run.FIRST_LESSON).is_file()
     assert f"--LabApp.default_url=/lab/tree/{run.FIRST_LESSON}" in command
     assert str(ROOT / run.FIRST_LESSON) in command
+    # The lessons open unmodified (app/lab_config.py, tested in test_lab_config.py).
+    assert f"--config={ROOT / 'app' / 'lab_config.py'}" in command
+    assert (ROOT / "app" / "lab_config.py").is_file()
     # Token authentication left on: nothing blanks the token or the password.
     assert not any("token=" in part.lower() or "password" in part.lower()
                    for part in command)
@@ -134,6 +143,19 @@ def test_app_port_sets_the_one_port_flag_and_the_printed_address(run, calls, cap
     assert "http://127.0.0.1:9000/" in capsys.readouterr().out
 
 
+def test_app_options_replace_the_same_option_instead_of_repeating_it(run, calls, capsys):
+    # Voila exits on an option given twice ("open_browser only accepts one value").
+    assert run.app(Path("python"), ["--Voila.open_browser=False", "--Voila.port=9100"]) == 0
+    assert "http://127.0.0.1:9100/" in capsys.readouterr().out
+    (command,) = calls
+    assert [a for a in command if a.startswith("--Voila.open_browser")] == [
+        "--Voila.open_browser=False"]
+    assert [a for a in command if "port" in a.lower()] == ["--Voila.port=9100"]
+    # Everything else run.py sets is still there, once.
+    assert command.count("--VoilaConfiguration.template=chemo") == 1
+    assert command.count("--Voila.ip=127.0.0.1") == 1
+
+
 def test_app_without_port_uses_the_default(run, calls, capsys):
     assert run.app(Path("python"), []) == 0
     assert [arg for arg in calls[0] if "port" in arg.lower()] == [f"--Voila.port={run.APP_PORT}"]
@@ -145,3 +167,42 @@ def test_app_refuses_a_bad_port_without_starting_voila(run, calls, capsys, flags
     assert run.app(Path("python"), flags) == 2
     assert calls == []
     assert "--port needs a number" in capsys.readouterr().out
+
+
+
+def test_app_port_really_serves_the_lessons_on_that_port(run, tmp_path):
+    """``python3 run.py app --port N``, for real: Voila starts and answers on port N.
+
+    (The environment step is skipped: ``app`` is called with this Python. Another
+    Voila flag is given too: each must reach Voila once, or it exits.)
+    """
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    script = ("import importlib.util, sys; from pathlib import Path; "
+              f"spec = importlib.util.spec_from_file_location('run', {str(ROOT / 'run.py')!r}); "
+              "run = importlib.util.module_from_spec(spec); spec.loader.exec_module(run); "
+              "sys.exit(run.app(Path(sys.executable), "
+              f"['--port', '{port}', '--Voila.open_browser=False']))")
+    log = tmp_path / "app.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=out,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline, page = time.monotonic() + 120, ""
+        while not page and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+                    page = answer.read().decode()
+            except OSError:
+                time.sleep(0.5)
+        assert server.poll() is None, log.read_text()[-3000:]
+        assert "Lessons, in order" in page and "00_start_here.ipynb" in page
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)
+    assert f"Serving the lessons at http://127.0.0.1:{port}/" in log.read_text()

@@ -14,7 +14,13 @@ import pytest
 from helpers.clinic.response import assess
 from helpers.clinic.scans import LesionReading, ScanReading
 from helpers.lessons import response as lesson
-from helpers.lessons.response import FirstScanLarger, MarkerCourse, MixedResponse, NewLesion
+from helpers.lessons.response import (
+    ChartEnd,
+    FirstScanLarger,
+    MarkerCourse,
+    MixedResponse,
+    NewLesion,
+)
 from helpers.words.response import alt_text, caption, reason, scan_table_html
 
 
@@ -149,11 +155,19 @@ def test_first_scan_larger_swelling_and_noise(base):
 
 def test_marker_fell_rose_stayed(base):
     # 200.4 -> 31.6: fell, "200" and "32".
-    fell = MarkerCourse(first=200.4, last=31.6, first_day=0, last_day=126, fell_day=42)
+    fell = MarkerCourse(first=200.4, last=31.6, first_day=0, last_day=126, fell_day=42,
+                        fell_change=-0.44, fell_category="PD", fell_cause="swelling")
     assert caption(_state(base, marker=fell)).endswith(
-        "The blood marker fell from 200 to 32 units/mL (tests on day 0 and day 126). On day "
-        "42 it had fallen while the scan read larger: the marker follows the cancer cells, not "
-        "the swelling. A marker is a clue, never a verdict on its own.")
+        "The blood marker fell from 200 to 32 units/mL (tests on day 0 and day 126). By the "
+        "scan on day 42 it had already fallen by 44%, while that scan still read progression: "
+        "the marker follows the living cancer cells, not the swelling. A marker is a clue, "
+        "never a verdict on its own.")
+    # No swelling: the scan lags because dead cells are still counted in its size.
+    lag = dataclasses.replace(fell, fell_category="SD", fell_cause="clearance",
+                              fell_change=-0.5)
+    assert ("By the scan on day 42 it had already fallen by 50%, while that scan still read "
+            "stable disease: the marker follows the living cancer cells, and the scan still "
+            "counts dead cells the body has not cleared yet.") in caption(_state(base, marker=lag))
     rose = MarkerCourse(first=100.0, last=150.2, first_day=0, last_day=189, surge_day=21)
     assert caption(_state(base, marker=rose)).endswith(
         "The blood marker rose from 100 to 150 units/mL (tests on day 0 and day 189). Its "
@@ -172,6 +186,46 @@ def test_caption_of_each_preset_tells_its_pattern():
     early = said["Early swelling (confusing first scan)"]
     assert "<b>treatment swelling</b>" in early and "The confirming scan (day 84)" in early
     assert "a surge from dying cells" in said["Marker surge at the start"]
+
+
+@pytest.mark.parametrize(("end", "words"), [
+    # The last scan on the last day: 65.4 / 50 = 1.308 -> "31% larger"; 65.4 -> "65 mm".
+    (ChartEnd(day=189, start_sum_mm=50.0, end_sum_mm=65.4, last_scan_day=189),
+     "On day 189, the last scan and where the lines end, the lesions' true sizes add up to "
+     "65 mm, 31% larger than on day 0 (50 mm)."),
+    # The last scan three weeks before the lines end: 35 / 50 = 0.7 -> "30% smaller".
+    (ChartEnd(day=189, start_sum_mm=50.0, end_sum_mm=35.0, last_scan_day=168),
+     "The last scan is on day 168; by day 189, where the lines end, the lesions' true sizes "
+     "add up to 35 mm, 30% smaller than on day 0 (50 mm)."),
+    # 50.1 / 50: under half a percent -> "about the same as".
+    (ChartEnd(day=126, start_sum_mm=50.0, end_sum_mm=50.1, last_scan_day=126),
+     "the lesions' true sizes add up to 50 mm, about the same as on day 0 (50 mm)."),
+])
+def test_the_true_sizes_where_the_lines_end(base, end, words):
+    text = caption(_state(base, end=end))
+    assert words in text
+    # Said after the categories, before the marker.
+    assert text.index("Categories") < text.index(words) < text.index("The blood marker")
+
+
+def _said_end_day(text: str) -> int:
+    match = re.search(r"day (\d+), (?:the last scan and )?where the lines end", text)
+    assert match is not None, text
+    return int(match.group(1))
+
+
+@pytest.mark.parametrize("patient", lesson.PATIENTS)
+@pytest.mark.parametrize("weeks", [3, 5, 9, 12])
+def test_the_caption_ends_on_the_charts_last_day(patient, weeks):
+    state = lesson.compute(lesson.ResponseValues(patient=patient, scan_interval_weeks=weeks))
+    text = caption(state)
+    assert _said_end_day(text) == state.course.days[-1] == state.days_shown[1]
+    # Growth past the start, where the lines end, is said as growth.
+    true_start = state.course.diameters_on(0).sum()
+    true_end = state.course.diameter_mm[:, -1].sum()
+    said_larger = "larger than on day 0" in text
+    assert said_larger == (true_end / true_start - 1 >= 0.005)
+    assert f"to day {state.days_shown[1]}." in alt_text(state)
 
 
 # -- the alt text ----------------------------------------------------------------------

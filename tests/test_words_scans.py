@@ -19,7 +19,7 @@ _BASE = compute(ScansValues())
 _SHED = LesionFacts(
     name="C", label="Lesion C (bone)", seeding_day=-100, seeded_small=True, start_cells=10.0,
     baseline_mm=0.2, first_seen_day=None, first_seen_mm=None, seen_at_baseline=False,
-    last_scan_true_mm=3.0, cells_at_limit=6.545e7, doublings_to_limit=22.64,
+    last_scan_true_mm=3.0, end_true_mm=3.0, cells_at_limit=6.545e7, doublings_to_limit=22.64,
     days_to_limit=339.6)
 
 
@@ -47,13 +47,6 @@ def _state(*lesions: LesionFacts, verdict="no_new_lesion", limit_mm=5.0,
 ])
 def test_span_in_words(days, expected):
     assert words.span_in_words(days) == expected
-
-
-@pytest.mark.parametrize(("mm", "expected"), [
-    (12.3, "12 mm"), (10.0, "10 mm"), (1.26, "1.3 mm"), (0.514, "0.5 mm"), (0.0, "0.0 mm"),
-])
-def test_mm_in_words_keeps_a_decimal_below_10_mm(mm, expected):
-    assert words.mm_in_words(mm) == expected
 
 
 # -- caption ----------------------------------------------------------------------
@@ -99,7 +92,8 @@ def test_a_what_if_lesion_still_hidden_says_how_long_it_needs():
     text = words.caption(state)
     assert text.startswith(
         "<b>Lesion C (bone)</b> was seeded 60 days (9 weeks) after the first dose (a 'what "
-        "if'). It is still too small to see on the last scan (day 252: 0.5 mm). From 10 cells "
+        "if'). It is still too small to see on the last scan (day 252, where the lines end: "
+        "0.5 mm). From 10 cells "
         "it needs about 23 doublings to reach 5 mm: at least 49 weeks at its pace. ")
     assert "baseline" not in text
 
@@ -112,6 +106,8 @@ def test_the_wait_follows_the_limit_and_the_last_scan_day():
                    scan_days=tuple(range(0, 253, 35)))
     text = words.caption(state)
     assert "(day 245: 0.2 mm)" in text
+    # The lines run to day 252, a week past that scan: the words follow them there.
+    assert "By day 252, where the lines end, it is 3.0 mm across, still below 20 mm." in text
     assert "about 29 doublings to reach 20 mm: at least about 14 months at its pace." in text
     # 1 mm: 15.68 doublings round to 16; 235.1 days / 7 = 33.6 weeks, said as 34.
     state = _state(_lesion(seeding_day=120, doublings_to_limit=15.68, days_to_limit=235.1),
@@ -125,13 +121,48 @@ def test_a_hidden_lesion_seeded_before_treatment_gets_no_doubling_sum():
     text = words.caption(_state(_lesion()))
     assert ("was seeded 100 days (14 weeks) before the first dose. On the baseline scan it "
             "was 0.2 mm across, below the 5 mm a scan can show. It is still too small to see "
-            "on the last scan (day 252: 3.0 mm).") in text
+            "on the last scan (day 252, where the lines end: 3.0 mm).") in text
     assert "doublings" not in text
+
+
+@pytest.mark.parametrize(("end_mm", "end_words"), [
+    # 4.9 mm < 5 mm: still hidden where the lines end.
+    (4.9, "By day 252, where the lines end, it is 4.9 mm across, still below 5 mm."),
+    # 5 mm counts as big enough (the scan's rule is "at least").
+    (5.0, "By day 252, where the lines end, it is 5.0 mm across: big enough for a scan that "
+          "shows 5 mm, but no scan has looked yet."),
+])
+def test_a_lesion_hidden_on_an_earlier_last_scan_is_told_to_where_the_lines_end(end_mm,
+                                                                                end_words):
+    # An 8-week plan scans on days 0, 56, ..., 224 (4 x 56); the lines run on to day 252.
+    state = _state(_lesion(last_scan_true_mm=3.0, end_true_mm=end_mm),
+                   scan_days=tuple(range(0, 253, 56)))
+    text = words.caption(state)
+    assert "It is still too small to see on the last scan (day 224: 3.0 mm). " + end_words \
+        in text
+    assert f"day {round(state.end_day)}" in text
+
+
+def test_the_hidden_lesions_last_day_told_is_where_the_lines_end():
+    # For every scan interval and seeding day, a lesion no scan showed is told up to the
+    # course's last day, where the chart's lines end.
+    for weeks in range(3, 13):
+        for seeding_day in (-300, -80, 0, 60, 120):
+            state = compute(ScansValues(detection_limit_mm=5, scan_interval_weeks=weeks,
+                                        lesion_c_seeding_day=seeding_day))
+            end = round(state.course.days[-1])
+            text = words.caption(state)
+            for lesion in state.seeded_small_lesions:
+                if lesion.first_seen_day is None:
+                    assert f"day {end}, where the lines end" in text
+                    assert lesion.end_true_mm == state.course.diameter_mm[
+                        state.course.row(lesion.name), -1]
 
 
 def test_seeded_on_day_0_and_one_day_before():
     text = words.caption(_state(_lesion(seeding_day=0, baseline_mm=0.03)))
-    assert "was seeded on the day of the first dose. On the baseline scan it was 0.0 mm" in text
+    assert ("was seeded on the day of the first dose. On the baseline scan it was under 0.1 mm "
+            "across") in text
     assert "doublings" not in text  # only a lesion seeded after the first dose gets the sum
     assert "was seeded 1 day before the first dose." in words.caption(
         _state(_lesion(seeding_day=-1)))
@@ -152,9 +183,11 @@ def test_first_seen_on_an_early_scan_names_its_week_and_size():
 def test_the_three_answers_to_did_the_chemo_make_it_spread():
     after = words.caption(_state(_lesion(seeding_day=10, first_seen_day=252, first_seen_mm=1.1),
                                  verdict="seeded_after_first_dose", limit_mm=1.0))
-    assert after.endswith("<b>Did the chemo make it spread?</b> In this 'what if', a lesion "
-                          "that started after the first dose is seen; look how long it took "
-                          "to grow big enough.")
+    # Seeded on day 10, first seen on day 252: 242 days (35 weeks) later.
+    assert ("<b>Did the chemo make it spread?</b> In this 'what if', Lesion C (bone) started "
+            "from cells shed 10 days after the first dose and first shows on the scan of day "
+            "252, 242 days (35 weeks) after it started. The model does not say what shed the "
+            "cells.") in after
     assert "seeded 10 days after the first dose (a 'what if')" in after
     assert "doublings" not in after  # seen, so no "needs about N doublings"
     before = words.caption(_state(_lesion(first_seen_day=126, first_seen_mm=14.0),
@@ -194,3 +227,18 @@ def test_alt_text_for_after_on_and_one_day_before_the_first_dose():
     assert text.endswith("Lesion C (bone): starts 60 days after the first dose, never seen; "
                          "Lesion D: starts on the day of the first dose, never seen; "
                          "Lesion E: starts 1 day before the first dose, first seen on day 21.")
+
+
+@pytest.mark.parametrize("seeding_day", [-20, -10, 0])
+def test_a_lesion_that_is_there_is_never_zero_mm(seeding_day):
+    # Seeded on or just before day 0, lesion C is a few cells at baseline: far under
+    # 0.1 mm, but there. "0.0 mm across" would say it is not there at all.
+    import dataclasses
+
+    from helpers.lessons import scans as lesson
+
+    state = lesson.compute(dataclasses.replace(lesson.ScansValues(),
+                                               lesion_c_seeding_day=seeding_day))
+    text = words.caption(state)
+    assert "0.0 mm" not in text
+    assert "under 0.1 mm across" in text

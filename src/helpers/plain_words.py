@@ -11,9 +11,12 @@ Pure string formatting: no model, no plotting. Examples::
 from __future__ import annotations
 
 import math
+import numbers
 
 __all__ = [
     "cells_in_words",
+    "cells_count",
+    "mm_in_words",
     "percent",
     "one_in",
     "days_in_words",
@@ -53,67 +56,126 @@ def cells_in_words(cells: float) -> str:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def _check_finite(name: str, value: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) \
+            or not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number; got {value!r}")
+    return float(value)
+
+
+def cells_count(cells: float, noun: str = "cells") -> str:
+    """A cell count with its noun, singular or plural: 'about 640,000 cells';
+    1 -> '1 cell'; 0.3 -> 'no cells'; (5e6, 'cancer cells') -> 'about 5 million cancer cells'."""
+    if not noun.endswith("s"):
+        raise ValueError(f"noun must be a plural ending in 's'; got {noun!r}")
+    if cells < 1:
+        _ = cells_in_words(cells)  # refuses negative and non-finite counts
+        return f"no {noun}"
+    words = cells_in_words(cells)
+    return f"{words} {noun[:-1]}" if words == "1" else f"{words} {noun}"
+
+
+def mm_in_words(value_mm: float) -> str:
+    """A diameter: 12.3 -> '12 mm'; 1.26 -> '1.3 mm' (small sizes keep a decimal);
+    0.03 -> 'under 0.1 mm' (never '0.0 mm' for something that is there)."""
+    value_mm = _check_finite("value_mm", value_mm)
+    if value_mm < 0:
+        raise ValueError(f"value_mm must be a number in [0, inf); got {value_mm!r}")
+    if value_mm >= 10:
+        return f"{value_mm:.0f} mm"
+    if value_mm == 0:
+        return "0 mm"
+    if value_mm < 0.05:
+        return "under 0.1 mm"
+    return f"{value_mm:.1f} mm"
+
+
 def percent(fraction: float, digits: int = 0) -> str:
-    """0.253 -> '25%'. Values very close to 0 or 1 keep enough digits to differ."""
-    value = 100.0 * fraction
+    """0.253 -> '25%'. Values very close to 0 or 1 keep enough digits to differ.
+
+    A share just short of all (0.99999999) never rounds up to '100%': it keeps up
+    to six nines and then says so ('over 99.999999%').
+    """
+    value = 100.0 * _check_finite("fraction", fraction)
     if digits == 0 and 0 < abs(value) < 1:
         return f"{value:.1g}%"
     if digits == 0 and 99 < abs(value) < 100:
         # 99.99% killed is not 100%: show as many nines as there are.
         nines = min(6, max(1, int(-math.log10(100 - abs(value))) + 1))
         text = f"{value:.{nines}f}".rstrip("0").rstrip(".")
+        if abs(float(text)) >= 100:
+            return f"over 99.{'9' * nines}%" if value > 0 else f"-{text}%"
         return f"{text}%"
     return f"{value:.{digits}f}%"
 
 
 def signed_percent(fraction: float) -> str:
     """-0.3 -> '30% smaller'; 0.2 -> '20% larger'; near 0 -> 'about the same'."""
-    if abs(fraction) < 0.005:
+    if abs(_check_finite("fraction", fraction)) < 0.005:
         return "about the same"
     word = "larger" if fraction > 0 else "smaller"
     return f"{percent(abs(fraction))} {word}"
 
 
 def one_in(fraction: float) -> str:
-    """A share as '1 in N' (rounded to a friendly N): 0.25 -> '1 in 4'."""
-    if not math.isfinite(fraction) or fraction < 0 or fraction > 1:
-        raise ValueError(f"fraction must be in [0, 1]; got {fraction!r}")
+    """A share as '1 in N', N to two figures: 0.25 -> '1 in 4'; 0.0067 -> '1 in 150'.
+
+    'none' and 'all' only for exactly none and all. Shares that no '1 in N' says
+    well are said in percent: over one half (0.8 -> '80%'), and shares between
+    whole N (0.4 is 1 in 2.5 -> '40%').
+    """
+    if isinstance(fraction, bool) or not isinstance(fraction, numbers.Real) \
+            or not math.isfinite(fraction) or fraction < 0 or fraction > 1:
+        raise ValueError(f"fraction must be a number in [0, 1]; got {fraction!r}")
     if fraction == 0:
         return "none"
-    if fraction >= 0.995:
+    if fraction == 1:
         return "all"
-    if fraction > 0.5:
-        return f"{percent(fraction)}"
     n = 1.0 / fraction
+    if fraction > 0.5 or (n < 20 and abs(n - round(n)) > 0.05 * n):
+        return percent(fraction)
     if n < 20:
         return f"1 in {n:.0f}"
-    magnitude = 10 ** math.floor(math.log10(n))
-    rounded = round(n / magnitude) * magnitude
-    return f"1 in {rounded:,.0f}"
+    return f"1 in {float(f'{n:.2g}'):,.0f}"
 
 
 def days_in_words(days: float) -> str:
-    """12 -> '12 days'; 70 -> '10 weeks'; 400 -> 'about 13 months'; 1100 -> 'about 3 years'."""
-    if days < 1.5:
-        return "1 day" if round(days) == 1 else f"{days:.0f} days"
+    """A stretch of time in the unit a person would use.
+
+    12 -> '12 days'; 70 -> '10 weeks'; 400 -> 'about 13 months'; 900 (2.46 years)
+    -> 'about 2 and a half years'; 1100 -> 'about 3 years'. From two years on, to the
+    nearest half year up to ten years, then to the nearest year.
+    """
+    days = _check_finite("days", days)
+    if days < 0:
+        raise ValueError(f"days must be a number in [0, inf); got {days!r}")
     if days < 56:
-        return f"{days:.0f} days"
+        return plural(round(days), "day")
     if days < 365:
         return f"{days / 7:.0f} weeks"
     if days < 730:
         return f"about {days / 30.44:.0f} months"
-    return f"about {days / 365.25:.0f} years"
+    years = days / 365.25
+    if years >= 10:
+        return f"about {years:.0f} years"
+    halves = round(2 * years)
+    whole, half = divmod(halves, 2)
+    return f"about {whole} and a half years" if half else f"about {whole} years"
 
 
 def times_as_many(ratio: float) -> str:
     """A ratio of two counts: 1.02 -> 'about the same number'; 2.46 -> '2.5 times as many';
-    1234 -> '1,234 times as many'. The one way the series says "N times as many"."""
+    2.0 -> '2 times as many'; 1234 -> '1,234 times as many'; 0.4 -> '60% fewer'.
+    The one way the series says "N times as many"."""
     if not math.isfinite(ratio) or ratio < 0:
         raise ValueError(f"ratio must be a finite number in [0, inf); got {ratio!r}")
     if abs(ratio - 1.0) < 0.05:
         return "about the same number"
+    if ratio < 1.0:
+        # "0.4 times as many" is hard to picture: say how many fewer.
+        return f"{percent(1.0 - ratio)} fewer"
     if ratio < 9.95:
-        return f"{ratio:.1f} times as many"
+        return f"{ratio:.1f}".removesuffix(".0") + " times as many"
     return f"{ratio:,.0f} times as many"
 
 
@@ -121,10 +183,14 @@ def change_from_start(change: float) -> str:
     """A relative change in a count, said against the start.
 
     -0.998 -> '99.8% fewer than at the start'; 0.4 -> '40% more than at the start';
-    5.9 -> 'about 6.9 times as many as at the start'.
+    5.9 -> 'about 6.9 times as many as at the start'; 0.001 -> 'about as many as at the
+    start'.
     """
     if not math.isfinite(change) or change < -1:
         raise ValueError(f"change must be a finite number in [-1, inf); got {change!r}")
+    if abs(change) < 0.0005:
+        # Rounds to 0.0%: no direction worth saying.
+        return "about as many as at the start"
     if change < 0:
         return f"{percent(-change)} fewer than at the start"
     if change < 1:
@@ -134,6 +200,8 @@ def change_from_start(change: float) -> str:
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """1, 'cycle' -> '1 cycle'; 3, 'cycle' -> '3 cycles'; 2, 'pair reads', 'pairs read'."""
+    if isinstance(count, bool) or not isinstance(count, numbers.Integral) or count < 0:
+        raise ValueError(f"count must be a whole number in [0, inf); got {count!r}")
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count} {word}"
 

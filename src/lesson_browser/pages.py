@@ -17,6 +17,11 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 __all__ = [
     "PAGE_TIMEOUT_MS",
     "assert_panels_render",
+    "font_sizes_px",
+    "panel_fits",
+    "slider_voices",
+    "slider_voice_problems",
+    "wait_for_presentation",
     "error_outputs",
     "exercise_sliders",
     "expected_panel_count",
@@ -199,11 +204,15 @@ def error_outputs(page) -> list[str]:
     ).all_inner_texts()
 
 
-def serious_axe_violations(page) -> list[str]:
-    """axe-core (bundled with axe-playwright-python, no CDN) serious/critical findings."""
+def serious_axe_violations(page, context: str | dict | None = None) -> list[str]:
+    """axe-core (bundled with axe-playwright-python, no CDN) serious/critical findings.
+
+    ``context``: what to audit, as axe takes it (a CSS selector, or {"include": [...]});
+    None audits the whole page.
+    """
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
+    results = Axe().run(page, context=context)
     found = []
     for violation in results.response["violations"]:
         if violation.get("impact") in ("serious", "critical"):
@@ -265,3 +274,116 @@ def keyboard_walk(page, root_selector: str, max_presses: int | None = None) -> d
              .map(el => el.tagName + '.' + el.className)""",
         [root_selector, sorted(reached)])
     return {"count": count, "unreached": unreached, "no_visible_focus": no_visible_focus}
+
+
+# --- What sliders say to a screen reader ----------------------------------------------
+
+SLIDER_VOICES_JS = """(root) => [...root.querySelectorAll('.chemo-panel .widget-slider')].map(s => {
+  const handle = s.querySelector('.noUi-handle');
+  const label = s.querySelector('.widget-label');
+  const readout = s.querySelector('.widget-readout');
+  return {
+    label: label ? label.textContent.trim() : '',
+    readout: readout ? readout.textContent.trim() : '',
+    name: handle ? handle.getAttribute('aria-label') || '' : '',
+    text: handle ? handle.getAttribute('aria-valuetext') || '' : '',
+  };
+})"""
+
+
+def slider_voices(page, root_selector: str = "body") -> list[dict]:
+    """Each lesson slider's visible label and readout, and its handle's name and value text."""
+    return page.locator(root_selector).evaluate(SLIDER_VOICES_JS)
+
+
+def slider_voice_problems(voices: list[dict]) -> list[str]:
+    """Sliders a screen reader would announce badly: no name, or a value text that is not
+    the value on screen (a number slider: the same number, maybe with a unit; a slider
+    over named options: exactly the option shown)."""
+    problems = []
+    for voice in voices:
+        where = f"slider {voice['label']!r}"
+        if not voice["name"] or voice["name"] != voice["label"].rstrip(":"):
+            problems.append(f"{where}: handle named {voice['name']!r}")
+        text, readout = voice["text"], voice["readout"]
+        try:
+            shown = float(readout.replace("\u2212", "-"))
+        except ValueError:  # a slider over named options: its label is its value
+            if text != readout:
+                problems.append(f"{where}: says {text!r} while showing {readout!r}")
+            continue
+        said = re.match(r"-?\d+(\.\d+)?", text.replace("\u2212", "-"))
+        if not said or abs(float(said.group(0)) - shown) > 1e-6 * max(1.0, abs(shown)):
+            problems.append(f"{where}: says {text!r} while showing {readout!r}")
+    return problems
+
+
+# --- Presentation mode ------------------------------------------------------------------
+
+def wait_for_presentation(page, projector: bool, root_selector: str = "body",
+                          timeout_ms: int = PAGE_TIMEOUT_MS) -> None:
+    """Wait until the switch, the page and every panel (figure rebuilt) show ``projector``.
+
+    A panel's figure is rebuilt by the kernel: its picture is wider in projector mode.
+    """
+    page.wait_for_function(
+        """([rootSel, on]) => {
+             const root = document.querySelector(rootSel);
+             const box = root && root.querySelector('.chemo-presentation-switch input');
+             if (!box || box.checked !== on) return false;
+             const page = box.closest('.jp-Notebook') || document.body;
+             if (page.classList.contains('chemo-projector') !== on) return false;
+             const panels = [...root.querySelectorAll('.chemo-panel')];
+             return panels.length > 0 && panels.every(p => {
+               const img = p.querySelector('.chemo-figure img');
+               return p.classList.contains('chemo-projector') === on && img && img.complete
+                 && img.naturalWidth > 0 && (img.naturalWidth > 800) === on;
+             });
+           }""",
+        arg=[root_selector, projector], timeout=timeout_ms, polling=250)
+
+
+FONT_SIZES_JS = """([rootSel, targets]) => {
+  const root = document.querySelector(rootSel);
+  const out = {};
+  for (const [name, sel] of Object.entries(targets)) {
+    const el = root.querySelector(sel);
+    out[name] = el ? parseFloat(getComputedStyle(el).fontSize) : null;
+  }
+  return out;
+}"""
+
+# What "everything on the page" means in the font-size check.
+TEXT_TARGETS = {
+    "control label": ".chemo-panel .widget-label",
+    "slider readout": ".chemo-panel .widget-readout",
+    "menu": ".chemo-panel select",
+    "caption": ".chemo-panel .chemo-caption p",
+    "quiz": ".chemo-quiz .widget-radio-box label",
+    "markdown": ".jp-RenderedMarkdown p",
+}
+
+
+def font_sizes_px(page, root_selector: str = "body") -> dict[str, float | None]:
+    """Computed font size (CSS px) of the first element of each kind in TEXT_TARGETS."""
+    return page.evaluate(FONT_SIZES_JS, [root_selector, TEXT_TARGETS])
+
+
+PANEL_FIT_JS = """(root) => [...root.querySelectorAll('.chemo-panel')].map(p => {
+  const top = (p.querySelector('.chemo-buttons') || p).getBoundingClientRect();
+  const caption = p.querySelector('.chemo-caption').getBoundingClientRect();
+  const img = p.querySelector('.chemo-figure img');
+  const box = img.getBoundingClientRect();
+  const right = Math.max(...[...p.querySelectorAll('.chemo-buttons, .chemo-controls, '
+    + '.chemo-figure img, .chemo-caption')].map(e => e.getBoundingClientRect().right));
+  return {height: Math.max(caption.bottom, box.bottom) - top.top, right: right,
+          left: Math.min(top.left, box.left),
+          picture_scale: box.height / img.naturalHeight};
+})"""
+
+
+def panel_fits(page, root_selector: str = "body") -> list[dict]:
+    """Per panel: the height from its example menu to the end of its caption or picture
+    (whichever ends lower: controls, picture and caption), its leftmost and rightmost
+    edge, and how far its picture is shrunk (1 = natural size)."""
+    return page.locator(root_selector).evaluate(PANEL_FIT_JS)

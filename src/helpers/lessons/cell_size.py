@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..clinic.response import PARTIAL_RESPONSE_CHANGE, is_partial_response
 from ..models.size import cells_to_diameter_mm, diameter_change_for_cell_change
 from .presets import Preset, check_offered
 
@@ -53,6 +54,18 @@ class CellSizeState:
     @property
     def killed_fraction(self) -> float:
         return self.values.killed_percent / 100.0
+
+    @property
+    def partial_response_change(self) -> float:
+        """The change in diameter a scan report calls a partial response (-0.3: 30%
+        smaller), from the clinic's rule."""
+        return PARTIAL_RESPONSE_CHANGE
+
+    @property
+    def reads_as_partial_response(self) -> bool:
+        """True if a scan would call the new diameter a partial response (the clinic's
+        rule, ``clinic.response``: 30% or more below the diameter before)."""
+        return is_partial_response(self.end_mm, self.start_mm)
 
 
 def compute(values: CellSizeValues) -> CellSizeState:

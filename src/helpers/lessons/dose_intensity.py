@@ -44,7 +44,6 @@ __all__ = [
     "DELAY_RANGE_DAYS",
     "DOSE_CUT_RANGE_PERCENT",
     "DOSE_CUT_STEP_PERCENT",
-    "AXIS_STEP_DAYS",
     "DoseIntensityValues",
     "DoseIntensityState",
     "course_schedule",
@@ -64,9 +63,6 @@ DELAY_RANGE_DAYS: tuple[int, int] = (0, 28)
 #: Dose cut from the changed cycle on (percent of the full dose), and its step.
 DOSE_CUT_RANGE_PERCENT: tuple[int, int] = (0, 50)
 DOSE_CUT_STEP_PERCENT = 5
-#: The figure's time axis ends on a multiple of 4 weeks, so most moves keep the
-#: same axes and the cached background.
-AXIS_STEP_DAYS = 28
 
 
 @dataclass(frozen=True)

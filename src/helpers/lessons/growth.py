@@ -69,6 +69,8 @@ class GrowthState:
         capacity_mm: the diameter (mm) of ``capacity_cells``.
         doublings_from_one_cell: whole doublings (rounded up) from one cell to the start size.
         days_from_one_cell: days those doublings take at the steady doubling time.
+        capped_day: the first day steady doubling reaches ``capacity_cells`` (from then on
+            the chart is flat at the cap); None if it is not capped.
     """
 
     values: GrowthValues
@@ -80,6 +82,7 @@ class GrowthState:
     capacity_mm: float
     doublings_from_one_cell: int
     days_from_one_cell: float
+    capped_day: int | None = None
 
     @property
     def days_shown(self) -> int:
@@ -112,6 +115,7 @@ def compute(values: GrowthValues) -> GrowthState:
     # Steady doubling has no limit of its own; stop the chart where no real
     # tumour in one place gets to, rather than draw a metre-wide one.
     capped = bool(cells[-1] > CARRYING_CAPACITY_CELLS)
+    capped_day = int(days[np.argmax(cells >= CARRYING_CAPACITY_CELLS)]) if capped else None
     cells = np.minimum(cells, CARRYING_CAPACITY_CELLS)
     doublings = doublings_to_reach(CELLS_AT_START_SMALL)
     return GrowthState(
@@ -121,6 +125,7 @@ def compute(values: GrowthValues) -> GrowthState:
         capacity_mm=float(cells_to_diameter_mm(CARRYING_CAPACITY_CELLS)),
         doublings_from_one_cell=math.ceil(doublings),
         days_from_one_cell=doublings * values.doubling_time_days,
+        capped_day=capped_day,
     )
 
 

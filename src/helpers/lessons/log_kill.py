@@ -3,9 +3,13 @@
 One clone of ``start_cells`` cells doubles every ``doubling_time_days`` days
 while small (logistic growth towards ``CARRYING_CAPACITY_CELLS``) and loses
 ``log_kill_per_dose`` powers of ten at each of ``cycles`` doses, one every
-``cycle_length_days`` days. The course runs one cycle past the last one, so
-the regrowth after it shows; the same tumour untreated is computed for
-comparison, on the same time grid.
+``cycle_length_days`` days. The chart runs one cycle past the end of the
+course, so the regrowth after it shows; the same tumour untreated is computed
+for comparison, on the same time grid.
+
+Cells are live cells. The measured size is that of the live cells plus the
+dead cells the body has not yet cleared (``models.clearance``): a dose kills
+at once, but the tumour shrinks over the following weeks.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Literal
 import numpy as np
 
 from ..clinic.scans import CT_SMALLEST_VISIBLE_CELLS
+from ..models.clearance import DEFAULT_CLEARANCE_HALF_LIFE_DAYS, measured_cells
 from ..models.clones import Clone, simulate
 from ..models.growth import doubling_time_days_to_rate_per_day, grow
 from ..models.size import cells_to_diameter_mm
@@ -83,18 +88,27 @@ class LogKillValues:
 class LogKillState:
     """The treated course and the untreated one, with what the words need.
 
+    The chart shows day 0 to ``horizon_days``: the course (to ``end_day``) and one
+    more cycle with no dose, so the regrowth after the last cycle shows.
+
     Attributes:
         values: the control values this state was computed from.
-        days: the time grid (days); each dose day appears twice, before and after the dose.
-        total_cells: cancer cells on the grid, treated (0 once fewer than one is left).
+        days: the time grid (days); each dose day appears twice, before and after the
+            dose. Its last day is the chart's last day, ``horizon_days``.
+        total_cells: live cancer cells on the grid, treated (0 once fewer than one is left).
         untreated_cells: the same tumour with no treatment, on the same grid.
-        diameter_mm: diameter (mm) of the treated tumour on the grid.
+        diameter_mm: measured size (mm) of the treated tumour on the grid: a sphere of its
+            live cells plus the dead cells not yet cleared.
+        live_diameter_mm: the size (mm) the live cells alone would make, on the grid.
+        clearance_half_life_days: days for half of the killed cells to be cleared.
         dose_days: the day of each dose.
-        nadir_day, nadir_cells: the lowest point of the treated course.
-        horizon_days: the last day computed (one cycle past the end of the course).
+        nadir_day, nadir_cells: the lowest point of the treated course (live cells).
+        horizon_days: the chart's last day (one cycle past the end of the course).
         end_day: the day the last cycle ends.
-        end_cells: cells on ``end_day``.
-        start_mm, end_mm: diameter (mm) at the start and on ``end_day``.
+        end_cells: live cells on ``end_day``.
+        start_mm, end_mm: measured size (mm) at the start and on ``end_day``.
+        chart_end_cells: live cells on ``horizon_days``, the chart's last day.
+        chart_end_mm: measured size (mm) on ``horizon_days``.
         net_logs_per_cycle: powers of ten gained over one cycle while small: regrowth
             between doses minus the kill (above 0: the tumour grows during treatment).
         gone_day: the first day fewer than one cell is left, if none is left on ``end_day``;
@@ -107,6 +121,8 @@ class LogKillState:
     total_cells: np.ndarray
     untreated_cells: np.ndarray
     diameter_mm: np.ndarray
+    live_diameter_mm: np.ndarray
+    clearance_half_life_days: float
     dose_days: tuple[int, ...]
     nadir_day: float
     nadir_cells: float
@@ -115,6 +131,8 @@ class LogKillState:
     end_cells: float
     start_mm: float
     end_mm: float
+    chart_end_cells: float
+    chart_end_mm: float
     net_logs_per_cycle: float
     gone_day: int | None
     band_cells: tuple[float, float]
@@ -135,6 +153,26 @@ class LogKillState:
         return float(self.untreated_cells[-1])
 
     @property
+    def days_shown(self) -> tuple[int, int]:
+        """The chart's first and last day (days): the span the words must describe."""
+        return 0, self.horizon_days
+
+    @property
+    def days_after_course(self) -> int:
+        """Days the chart runs past the end of the last cycle (no doses in them)."""
+        return self.horizon_days - self.end_day
+
+    @property
+    def chart_end_change(self) -> float:
+        """Change in live cells from the start to the chart's last day, as a fraction."""
+        return self.chart_end_cells / self.start_cells - 1.0
+
+    @property
+    def regrew_past_start(self) -> bool:
+        """Fewer cells than at the start when the course ended, more by the chart's end."""
+        return self.end_cells < self.start_cells < self.chart_end_cells
+
+    @property
     def trend(self) -> Literal["grows", "shrinks", "steady"]:
         """Which way each cycle takes the tumour while it is small."""
         if self.net_logs_per_cycle > STEADY_WITHIN_LOGS:
@@ -153,11 +191,14 @@ def compute(values: LogKillValues) -> LogKillState:
                       schedule, horizon, law=GROWTH_LAW,
                       carrying_capacity_cells=CARRYING_CAPACITY_CELLS)
     total = result.total_cells
+    measured = measured_cells(result.days, total, DEFAULT_CLEARANCE_HALF_LIFE_DAYS)
+    diameter = cells_to_diameter_mm(measured)
     untreated_days = np.arange(horizon + 1, dtype=float)
     untreated = grow(values.start_cells, untreated_days, growth_rate_per_day=rate,
                      law=GROWTH_LAW, carrying_capacity_cells=CARRYING_CAPACITY_CELLS)
     end_day = schedule.end_day
     end_cells = result.total_at(end_day)
+    end_index = result.index_at(end_day)
     gone_day = None
     if end_cells < 1.0:
         gone_day = next(int(day) for day, cells in zip(result.days, total, strict=True)
@@ -171,12 +212,14 @@ def compute(values: LogKillValues) -> LogKillState:
         # The untreated line is put on the treated grid (dose days twice), so both
         # lines share one time axis.
         untreated_cells=read_only(np.interp(result.days, untreated_days, untreated)),
-        diameter_mm=read_only(cells_to_diameter_mm(total)),
+        diameter_mm=read_only(diameter),
+        live_diameter_mm=read_only(cells_to_diameter_mm(total)),
+        clearance_half_life_days=DEFAULT_CLEARANCE_HALF_LIFE_DAYS,
         dose_days=tuple(int(day) for day in result.schedule.dose_days),
         nadir_day=result.nadir_day, nadir_cells=result.nadir_cells,
         horizon_days=result.horizon_days, end_day=end_day, end_cells=end_cells,
-        start_mm=float(cells_to_diameter_mm(float(total[0]))),
-        end_mm=float(cells_to_diameter_mm(end_cells)),
+        start_mm=float(diameter[0]), end_mm=float(diameter[end_index]),
+        chart_end_cells=float(total[-1]), chart_end_mm=float(diameter[-1]),
         net_logs_per_cycle=growth_logs - values.log_kill_per_dose,
         gone_day=gone_day,
         band_cells=CT_SMALLEST_VISIBLE_CELLS,
@@ -194,7 +237,7 @@ PRESETS: dict[str, Preset[LogKillValues]] = {
                       cycles=6, start_cells=1e9),
         "Each dose kills 90%, and the cells make up nearly all of that in the three weeks "
         "between doses. The tumour stays close to its size while, untreated, it would "
-        "have grown enormously: the aim is control."),
+        "have grown enormously: the aim is control. When the doses stop, it grows again."),
     "Shrink before surgery": Preset(
         LogKillValues(log_kill_per_dose=1.0, doubling_time_days=14, cycle_length_days=21,
                       cycles=4, start_cells=1e10),

@@ -21,6 +21,7 @@ import numpy as np
 
 from ..clinic.response import categorize_sums, first_faded_index
 from ..clinic.scans import CT_SMALLEST_VISIBLE_CELLS
+from ..models.clearance import measured_cells
 from ..models.clones import SimulationResult, simulate
 from ..models.growth import rate_per_day_to_doubling_time_days
 from ..models.size import cells_to_diameter_mm
@@ -46,13 +47,13 @@ __all__ = [
     "CYCLES_RANGE",
     "FITNESS_COST_RANGE_PERCENT",
     "FITNESS_COST_STEP_PERCENT",
-    "AXIS_STEP_DAYS",
     "ResistanceValues",
     "ResistanceState",
     "compute",
     "restaging_series",
     "restaging_categories",
     "faded_day",
+    "SHOWN_ELSEWHERE",
     "PRESETS",
 ]
 
@@ -61,9 +62,6 @@ CYCLES_RANGE: tuple[int, int] = (1, 10)
 #: How much slower resistant cells grow (percent), and the control's step.
 FITNESS_COST_RANGE_PERCENT: tuple[int, int] = (0, 50)
 FITNESS_COST_STEP_PERCENT = 5
-#: The figure's time axis ends on a multiple of 3 cycles (63 days), so most moves
-#: keep the same axes and the cached background.
-AXIS_STEP_DAYS = 3 * CYCLE_LENGTH_DAYS
 
 
 @dataclass(frozen=True)
@@ -176,6 +174,13 @@ class ResistanceState:
 
     @property
     def end_diameter_mm(self) -> float:
+        """The size the last restaging scan reads (the chart's last day): live cells plus
+        dead cells not yet cleared."""
+        return self.restaging_diameters_mm[-1]
+
+    @property
+    def end_live_diameter_mm(self) -> float:
+        """The size of the live cells alone on the chart's last day (mm)."""
         return float(cells_to_diameter_mm(self.end_cells))
 
 
@@ -184,10 +189,13 @@ def restaging_series(result: SimulationResult) -> tuple[tuple[int, ...], tuple[f
 
     The baseline is day 0 before that day's dose; then the end of each cycle
     (``scenarios.treatment.cycle_end_days``: the day before the next dose, then
-    the last day), when the saw-tooth dip of the dose has grown back.
+    the last day), when the saw-tooth dip of the dose has grown back. The size
+    a scan reads counts the dead cells not yet cleared (``models.clearance``, at its
+    default half-life), so it lags the kill.
     """
     ends = cycle_end_days(result.schedule)
-    total = result.total_cells
+    # A scan measures live cells plus dead cells not yet cleared (models.clearance).
+    total = measured_cells(result.days, result.total_cells)
     cells = [float(total[0])] + [float(total[result.index_at(day)]) for day in ends]
     diameters = tuple(float(d) for d in cells_to_diameter_mm(np.array(cells)))
     return (0, *ends), diameters
@@ -277,7 +285,14 @@ def _scenario_values(scenario: TreatmentScenario) -> ResistanceValues:
     )
 
 
+#: Scenarios this lesson's chart cannot show, though its controls could rebuild them.
+#: "Early benefit before scans change" is about scans lagging the cells: this chart has
+#: no scans, diameter or marker, so lesson 04 shows it ("Early benefit (marker falls
+#: first)": the marker halves while the scan still reads stable disease).
+SHOWN_ELSEWHERE: tuple[str, ...] = ("Early benefit before scans change",)
+
 PRESETS: dict[str, Preset[ResistanceValues]] = {
     name: Preset(_scenario_values(scenario), scenario.story)
-    for name, scenario in TREATMENT_SCENARIOS.items() if _fits(scenario)
+    for name, scenario in TREATMENT_SCENARIOS.items()
+    if _fits(scenario) and name not in SHOWN_ELSEWHERE
 }

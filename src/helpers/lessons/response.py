@@ -8,7 +8,12 @@ swelling); the scans are sorted into categories by the teaching rule
 The state holds what the figure draws (the readings, the sums, the rule's
 levels in mm, steady axis tops) and what the caption tells (the findings:
 a mixed response, a new lesion, a first scan that reads larger than the
-truth, what the marker did), each as plain numbers and names.
+truth, what the marker did, the true sizes at the chart's end), each as plain
+numbers and names.
+
+A lesion's true size is that of its live cells plus the dead cells not yet
+cleared (``models.clearance``): what a perfect scan would measure. The marker
+follows the live cells.
 """
 
 from __future__ import annotations
@@ -33,9 +38,9 @@ __all__ = [
     "PATIENTS", "MOST_LESIONS", "SCAN_INTERVAL_WEEKS_RANGE", "SWELLING_PEAK_PERCENT_RANGE",
     "SWELLING_PEAK_PERCENT_STEP", "READING_RANGE", "MARKER_HALF_LIFE_DAYS_RANGE",
     "MARKER_SURGE_PERCENT_RANGE", "MARKER_SURGE_PERCENT_STEP", "SWELLING_PEAK_DAY",
-    "SWELLING_FADE_DAYS", "LESION_CHANGE_NOTED", "SWELLING_NOTED",
+    "SWELLING_FADE_DAYS", "LESION_CHANGE_NOTED", "SWELLING_NOTED", "MARKER_FALL_NOTED",
     "ResponseValues", "MixedResponse", "NewLesion", "FirstScanLarger", "MarkerCourse",
-    "ResponseState", "compute", "PRESETS",
+    "ChartEnd", "ResponseState", "compute", "PRESETS",
 ]
 
 #: The patients the menu offers (the lesson's imaging scenarios, by name).
@@ -64,6 +69,9 @@ LESION_CHANGE_NOTED = 0.10
 #: Swelling above this fraction on a scan day counts as the reason a scan read larger;
 #: below it, the reading noise is the likelier reason.
 SWELLING_NOTED = 0.05
+#: A marker that fell by at least this fraction by the first follow-up scan, while that
+#: scan did not yet read partial response, counts as "the marker fell first".
+MARKER_FALL_NOTED = 0.40
 
 
 @dataclass(frozen=True)
@@ -142,9 +150,13 @@ class MarkerCourse:
         first_day, last_day: the first and last tests' days.
         surge_day: the second test's day when it read higher than the first while the
             first follow-up scan read a smaller sum (a surge from dying cells), else None.
-        fell_day: the first follow-up scan's day when the marker had fallen by then while
-            that scan read no smaller (the marker follows the cells, not the swelling),
-            else None.
+        fell_day: the first follow-up scan's day when the marker had fallen by at least
+            ``MARKER_FALL_NOTED`` by then while that scan did not read partial response
+            (the marker follows the live cells; the scan lags), else None.
+        fell_change: the marker's change by ``fell_day`` (a fraction, negative), or None.
+        fell_category: that scan's category code, or None.
+        fell_cause: why that scan lagged: "swelling" (treatment swelling on that day) or
+            "clearance" (dead cells not yet cleared, and reading noise), or None.
     """
 
     first: float
@@ -153,10 +165,35 @@ class MarkerCourse:
     last_day: int
     surge_day: int | None = None
     fell_day: int | None = None
+    fell_change: float | None = None
+    fell_category: str | None = None
+    fell_cause: Literal["swelling", "clearance"] | None = None
 
     @property
     def fell(self) -> bool:
         return self.last < self.first
+
+
+@dataclass(frozen=True)
+class ChartEnd:
+    """The lesions' true sizes (live and dead cells not yet cleared) at the chart's ends.
+
+    Attributes:
+        day: the chart's last day.
+        start_sum_mm: the true sizes of all lesions added up on day 0, before the dose (mm).
+        end_sum_mm: the same on ``day`` (mm).
+        last_scan_day: the day of the last scan, on or before ``day``.
+    """
+
+    day: int
+    start_sum_mm: float
+    end_sum_mm: float
+    last_scan_day: int
+
+    @property
+    def change(self) -> float:
+        """Change of the true sum from day 0 to ``day``, as a fraction (-0.3 = 30% smaller)."""
+        return self.end_sum_mm / self.start_sum_mm - 1.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -179,6 +216,7 @@ class ResponseState:
             marker units/mL), from the noise-free truth, so re-reading keeps the axes.
         mixed, new_lesion, first_larger: the findings, or None where not seen.
         marker: what the blood tests showed.
+        end: the lesions' true sizes on the chart's last day.
     """
 
     values: ResponseValues
@@ -194,6 +232,12 @@ class ResponseState:
     new_lesion: NewLesion | None
     first_larger: FirstScanLarger | None
     marker: MarkerCourse
+    end: ChartEnd
+
+    @property
+    def days_shown(self) -> tuple[int, int]:
+        """The chart's first and last day (days): the span the words must describe."""
+        return 0, self.run.course.horizon_days
 
     @property
     def assessments(self) -> tuple[Assessment, ...]:
@@ -297,16 +341,29 @@ def _first_larger(run: ImagingRun) -> FirstScanLarger | None:
 
 def _marker(run: ImagingRun) -> MarkerCourse:
     readings, assessments = run.marker_readings, run.assessments
-    surge_day = fell_day = None
-    if len(readings) >= 2 and len(assessments) >= 2:
-        scan_shrank = assessments[1].sum_mm < assessments[0].sum_mm
-        if readings[1] > readings[0] and scan_shrank:
-            surge_day = run.marker_days[1]
-        elif run.marker_on(run.scans[1].day) < readings[0] and not scan_shrank:
-            fell_day = run.scans[1].day
-    return MarkerCourse(first=float(readings[0]), last=float(readings[-1]),
-                        first_day=run.marker_days[0], last_day=run.marker_days[-1],
-                        surge_day=surge_day, fell_day=fell_day)
+    first = MarkerCourse(first=float(readings[0]), last=float(readings[-1]),
+                         first_day=run.marker_days[0], last_day=run.marker_days[-1])
+    if len(readings) < 2 or len(assessments) < 2:
+        return first
+    scan_shrank = assessments[1].sum_mm < assessments[0].sum_mm
+    if readings[1] > readings[0] and scan_shrank:
+        return replace(first, surge_day=run.marker_days[1])
+    scan = run.scans[1]
+    change = float(run.marker_on(scan.day)) / float(readings[0]) - 1
+    if change <= -MARKER_FALL_NOTED and assessments[1].category not in ("PR", "CR"):
+        cause: Literal["swelling", "clearance"] = (
+            "swelling" if scan.swelling_fraction > SWELLING_NOTED else "clearance")
+        return replace(first, fell_day=scan.day, fell_change=change,
+                       fell_category=assessments[1].category, fell_cause=cause)
+    return first
+
+
+def _chart_end(run: ImagingRun) -> ChartEnd:
+    course = run.course
+    return ChartEnd(day=course.horizon_days,
+                    start_sum_mm=float(course.diameters_on(0).sum()),
+                    end_sum_mm=float(course.diameter_mm[:, -1].sum()),
+                    last_scan_day=run.scans[-1].day)
 
 
 def compute(values: ResponseValues) -> ResponseState:
@@ -331,7 +388,7 @@ def compute(values: ResponseValues) -> ResponseState:
         progression_mm=tuple(progression_level_mm(float(s)) for s in smallest),
         highest=_highest(run, swelling),
         mixed=_mixed(run), new_lesion=_new_lesion(run), first_larger=_first_larger(run),
-        marker=_marker(run),
+        marker=_marker(run), end=_chart_end(run),
     )
 
 
@@ -349,8 +406,11 @@ def _as_planned(patient: str) -> Preset[ResponseValues]:
 
 
 PRESETS: dict[str, Preset[ResponseValues]] = {
+    "Responding (every lesion shrinks)": _as_planned("Responding (every lesion shrinks)"),
+    "Stable disease (little change)": _as_planned("Stable disease (little change)"),
     "Mixed response": _as_planned("Mixed response"),
     "New lesions (hidden seeds)": _as_planned("New lesions (hidden seeds)"),
+    "Early benefit (marker falls first)": _as_planned("Early benefit (marker falls first)"),
     "Early swelling (confusing first scan)": _as_planned(
         "Early swelling (confusing first scan)"),
     "Marker surge at the start": Preset(

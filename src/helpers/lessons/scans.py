@@ -134,6 +134,8 @@ class LesionFacts:
         first_seen_mm: what that scan measured (mm), or None.
         seen_at_baseline: the baseline scan already showed it.
         last_scan_true_mm: true diameter on the last scan (mm).
+        end_true_mm: true diameter on the last day followed, where the chart's lines end
+            (mm).
         cells_at_limit: cells in a sphere as wide as the detection limit.
         doublings_to_limit: doublings from ``start_cells`` to ``cells_at_limit``, or None
             if it started at least that big.
@@ -151,6 +153,7 @@ class LesionFacts:
     first_seen_mm: float | None
     seen_at_baseline: bool
     last_scan_true_mm: float
+    end_true_mm: float
     cells_at_limit: float
     doublings_to_limit: float | None
     days_to_limit: float | None
@@ -170,8 +173,9 @@ class ScansState:
         seen_days, seen_mm: day (days) and measured size (mm) of every reading that saw a
             lesion, in scan order.
         detection_limit_mm: smallest lesion a scan shows (mm).
-        end_day: the last day followed (days).
-        days_shown: first and last day of the timeline (days).
+        end_day: the last day followed (days): where the chart's lines end.
+        days_shown: first and last day of the timeline's axis (days); a little room is
+            left after ``end_day``, so the marks on the last scan show whole.
         verdict: the answer to "Did the chemo make it spread?" (see ``Verdict``).
     """
 
@@ -203,7 +207,7 @@ class ScansState:
 
 
 def _lesion_facts(lesion: Lesion, scans: tuple[ScanReading, ...], limit_mm: float,
-                  cells_per_cm3: float) -> LesionFacts:
+                  cells_per_cm3: float, course: PatientCourse) -> LesionFacts:
     first = first_scan_showing(scans, lesion.name)
     start = lesion.start_cells
     cells_at_limit = float(diameter_mm_to_cells(limit_mm, cells_per_cm3))
@@ -222,6 +226,7 @@ def _lesion_facts(lesion: Lesion, scans: tuple[ScanReading, ...], limit_mm: floa
         first_seen_mm=first.reading(lesion.name).measured_mm if first is not None else None,
         seen_at_baseline=first is not None and first.day == scans[0].day,
         last_scan_true_mm=scans[-1].reading(lesion.name).true_mm,
+        end_true_mm=float(course.diameter_mm[course.row(lesion.name), -1]),
         cells_at_limit=cells_at_limit, doublings_to_limit=doublings, days_to_limit=days,
     )
 
@@ -240,7 +245,8 @@ def compute(values: ScansValues) -> ScansState:
     plan = ScanPlan(interval_weeks=values.scan_interval_weeks,
                     detection_limit_mm=float(values.detection_limit_mm), seed=SCAN_NOISE_SEED)
     scans = take_scans(course, plan)
-    lesions = tuple(_lesion_facts(lesion, scans, plan.detection_limit_mm, patient.cells_per_cm3)
+    lesions = tuple(_lesion_facts(lesion, scans, plan.detection_limit_mm, patient.cells_per_cm3,
+                                  course)
                     for lesion in patient.lesions)
     seen = [(scan.day, reading.measured_mm) for scan in scans for reading in scan.visible]
     return ScansState(
@@ -268,5 +274,7 @@ PRESETS: dict[str, Preset[ScansValues]] = {
     "What if cells were shed after the first dose?": Preset(
         ScansValues(detection_limit_mm=5, scan_interval_weeks=9, lesion_c_seeding_day=60),
         "A 'what if': lesion C starts from a few cells two months into treatment. Growing "
-        "to a size a scan can show takes it far longer than the time followed here."),
+        "to a size a scan can show takes it far longer than the time followed here, so no "
+        "scan shows it. The lesion that does appear, B, was growing before the first "
+        "dose."),
 }

@@ -4,8 +4,10 @@
 - ``size``: cells, volume and diameter.
 - ``treatment``: the chemotherapy schedule and dose intensity.
 - ``clones``: sensitive and resistant clones under treatment (``simulate``).
+- ``clearance``: dead cells leaving the mass slowly (measured size lags the kill).
 """
 
+from .clearance import DEFAULT_CLEARANCE_HALF_LIFE_DAYS, dead_cells, measured_cells
 from .clones import Clone, SimulationResult, simulate
 from .growth import (
     GROWTH_LAWS,
@@ -27,6 +29,9 @@ from .size import (
 from .treatment import Schedule, no_treatment
 
 __all__ = [
+    "DEFAULT_CLEARANCE_HALF_LIFE_DAYS",
+    "dead_cells",
+    "measured_cells",
     "Clone",
     "SimulationResult",
     "simulate",

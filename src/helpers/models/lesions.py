@@ -4,7 +4,10 @@ Governing equations, for lesion j seeded on day s_j::
 
     N_j(t) = 0 for t < s_j;  N_j(s_j) = seed cells
     dN_j/dt as in ``clones`` (its own clones and crowding), doses from day 0
-    d_j(t) = 10 mm x (6 N_j(t) / (pi rho))^(1/3)   (rho cells per cm3)
+    D_j(t): dead cells not yet cleared (``clearance``: each dose's kill, halving
+            every h days)
+    d_j(t) = 10 mm x (6 (N_j(t) + D_j(t)) / (pi rho))^(1/3)   (rho cells per cm3)
+    N_j(t_l+) = s_l N_j(t_l-), per clone, on the day t_l of a local treatment of lesion j
 
 Units: time in days (day 0 is the first dose's day, the baseline), cells as
 counts, diameters in mm.
@@ -21,27 +24,40 @@ The model, in words:
 - Before day 0 a lesion grows untreated. From day 0 every lesion gets the
   same doses on the same days (one schedule: the drug reaches every site).
   A lesion seeded after day 0 meets only the doses given after its seeding.
-- A lesion's size is the diameter of a sphere holding its cells (``size``).
+- A lesion's size is the diameter of a sphere holding its live cells and
+  the dead cells the body has not yet cleared (``clearance``, ``size``): a
+  dose kills at once, but the lesion shrinks over the following weeks.
+- A *local treatment* acts on one lesion only: radiation kills a share of
+  every clone of that lesion (drug resistance does not protect a cell from
+  it), and the dead cells clear as after a dose; surgery takes the whole
+  lesion out, live and dead cells, at once.
 
 Left out: how cells travel and settle (most shed cells die; here one seed is
 simply one lesion), differences in drug delivery between sites, lymph
-nodes, lesion shape, necrosis. See docs/model.md.
+nodes, lesion shape, scar tissue that never clears, a course of radiation
+spread over weeks (here one kill on one day), cells left behind by surgery.
+See docs/model.md.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._checks import check_choice, check_number, check_sequence
-from .clones import MAX_HORIZON_DAYS, Clone, simulate
+from ._checks import check_choice, check_int, check_number, check_sequence
+from .clearance import DEFAULT_CLEARANCE_HALF_LIFE_DAYS, check_clearance_half_life, dead_cells
+from .clones import MAX_HORIZON_DAYS, MAX_LOG_KILL, Clone, simulate
 from .growth import GROWTH_LAWS, doubling_time_days_to_rate_per_day
 from .size import DEFAULT_CELLS_PER_CM3, cells_to_diameter_mm, diameter_mm_to_cells
 from .treatment import Schedule
 
 __all__ = [
     "Lesion",
+    "LocalTreatment",
+    "LOCAL_TREATMENT_KINDS",
     "Patient",
     "PatientCourse",
     "make_lesion",
@@ -162,6 +178,54 @@ def make_lesion(
                   carrying_capacity_cells=carrying_capacity_cells)
 
 
+#: What a local treatment can be: "radiation" kills a share of a lesion's cells,
+#: "surgery" takes the whole lesion out.
+LOCAL_TREATMENT_KINDS: tuple[str, ...] = ("radiation", "surgery")
+
+
+@dataclass(frozen=True)
+class LocalTreatment:
+    """Radiation or surgery aimed at one lesion (the drugs reach every lesion).
+
+    Attributes:
+        lesion: the name of the lesion treated.
+        day: the day it acts (0 or later), after any dose that day. A course of
+            radiation (often daily over 1 to 6 weeks) is taken as one kill on this day.
+        kind: "radiation" kills ``log_kill`` powers of ten of every clone of the
+            lesion, drug-resistant or not; the dead cells clear as after a dose.
+            "surgery" takes out every cell of the lesion, live and dead, at once.
+        log_kill: for radiation, powers of ten killed (above 0, at most 12: 3 leaves
+            1 cell in 1,000); for surgery it must be None.
+    """
+
+    lesion: str
+    day: int
+    kind: str = "radiation"
+    log_kill: float | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.lesion, str) or not self.lesion.strip():
+            raise ValueError(f"lesion must be a lesion's name; got {self.lesion!r}")
+        object.__setattr__(self, "day", check_int("day", self.day, minimum=0,
+                                                  maximum=MAX_HORIZON_DAYS))
+        check_choice("kind", self.kind, LOCAL_TREATMENT_KINDS)
+        if self.kind == "surgery":
+            if self.log_kill is not None:
+                raise ValueError("log_kill must be None for surgery (it takes every cell "
+                                 f"out); got {self.log_kill!r}")
+        else:
+            kill = check_number("log_kill", self.log_kill, minimum=0.0, maximum=MAX_LOG_KILL,
+                                min_inclusive=False)
+            object.__setattr__(self, "log_kill", kill)
+
+    @property
+    def fraction_left(self) -> float:
+        """Share of the lesion's live cells left: 10^-log_kill, or 0 after surgery."""
+        if self.log_kill is None:
+            return 0.0
+        return 10.0 ** (-self.log_kill)
+
+
 @dataclass(frozen=True)
 class Patient:
     """Several lesions treated on one schedule.
@@ -170,11 +234,17 @@ class Patient:
         lesions: 1 to 5 lesions with distinct names.
         schedule: the doses, shared by every lesion.
         cells_per_cm3: packing density used to turn cells into a diameter.
+        clearance_half_life_days: days for half of the cells a dose killed to be
+            cleared from the mass (0 to 365; 0 = at once). See ``clearance``.
+        local_treatments: radiation or surgery to single lesions (default none);
+            each names a lesion that is already there on its day.
     """
 
     lesions: tuple[Lesion, ...]
     schedule: Schedule = field(default_factory=Schedule)
     cells_per_cm3: float = DEFAULT_CELLS_PER_CM3
+    clearance_half_life_days: float = DEFAULT_CLEARANCE_HALF_LIFE_DAYS
+    local_treatments: tuple[LocalTreatment, ...] = ()
 
     def __post_init__(self) -> None:
         lesions = check_sequence("lesions", self.lesions)
@@ -189,8 +259,23 @@ class Patient:
         if not isinstance(self.schedule, Schedule):
             raise ValueError(f"schedule must be a Schedule; got {self.schedule!r}")
         density = check_number("cells_per_cm3", self.cells_per_cm3, minimum=1.0, maximum=1e12)
+        half_life = check_clearance_half_life(self.clearance_half_life_days)
+        local = check_sequence("local_treatments", self.local_treatments)
+        seeding = {lesion.name: lesion.seeding_day for lesion in lesions}
+        for i, treatment in enumerate(local):
+            if not isinstance(treatment, LocalTreatment):
+                raise ValueError(f"local_treatments[{i}] must be a LocalTreatment; "
+                                 f"got {treatment!r}")
+            check_choice(f"local_treatments[{i}].lesion", treatment.lesion, names)
+            seeded = seeding[treatment.lesion]
+            if seeded > 0 and treatment.day <= seeded:
+                raise ValueError(f"local_treatments[{i}].day must be after lesion "
+                                 f"{treatment.lesion}'s seeding day {seeded}; "
+                                 f"got {treatment.day}")
         object.__setattr__(self, "lesions", lesions)
         object.__setattr__(self, "cells_per_cm3", density)
+        object.__setattr__(self, "clearance_half_life_days", half_life)
+        object.__setattr__(self, "local_treatments", local)
 
     @property
     def lesion_names(self) -> tuple[str, ...]:
@@ -204,8 +289,20 @@ class PatientCourse:
     ``days`` runs from ``start_day`` (the earliest seeding day, or 0) to the
     horizon. Before day 0 there is one sample a day; from day 0 on, each dose
     day appears twice (just before, then just after the dose), as in
-    ``SimulationResult``. ``cells`` and ``diameter_mm`` have one row per
-    lesion; a lesion has 0 cells before its seeding day.
+    ``SimulationResult``. The arrays have one row per lesion; a lesion has 0
+    cells before its seeding day.
+
+    Attributes:
+        cells: live cancer cells (what the drug and the blood marker act on).
+        dead_cells: cells killed by a dose and not yet cleared from the mass.
+        diameter_mm: the lesion's true size (mm): a sphere of its live cells plus
+            its dead cells not yet cleared. This is what a scan measures.
+        live_diameter_mm: the size (mm) the live cells alone would make.
+        clearance_half_life_days: the half-life the dead cells were cleared with.
+        clone_cells: live cells of each clone, by clone name: one row per lesion (0
+            where a lesion has no clone of that name); the rows of all clones add up
+            to ``cells``.
+        local_treatments: the patient's local treatments (radiation, surgery).
     """
 
     days: np.ndarray
@@ -215,6 +312,11 @@ class PatientCourse:
     seeding_days: tuple[int, ...]
     schedule: Schedule
     horizon_days: int
+    dead_cells: np.ndarray
+    live_diameter_mm: np.ndarray
+    clearance_half_life_days: float
+    clone_cells: Mapping[str, np.ndarray] = field(default_factory=dict)
+    local_treatments: tuple[LocalTreatment, ...] = ()
 
     @property
     def start_day(self) -> int:
@@ -248,14 +350,18 @@ class PatientCourse:
     def first_day_at_least(self, name: str, diameter_mm: float) -> float | None:
         """First day lesion ``name`` is truly ``diameter_mm`` or larger (None if never)."""
         limit = check_number("diameter_mm", diameter_mm, minimum=0.0)
-        hits = np.nonzero(self.diameter_mm[self.row(name)] >= limit)[0]
-        hits = hits[self.cells[self.row(name), hits] > 0]
+        row = self.row(name)
+        hits = np.nonzero(self.diameter_mm[row] >= limit)[0]
+        # Only once the lesion exists: a 0 mm limit is not met before its seeding day.
+        hits = hits[self.cells[row, hits] + self.dead_cells[row, hits] > 0]
         return float(self.days[hits[0]]) if hits.size else None
 
 
-def _treated_grid(schedule: Schedule, horizon: int) -> np.ndarray:
-    """Days 0..horizon with each dose day twice (the grid ``simulate`` uses)."""
-    dose_days = sorted(set(schedule.dose_days))
+def _treated_grid(schedule: Schedule, horizon: int, extra_days: tuple[int, ...] = ()
+                  ) -> np.ndarray:
+    """Days 0..horizon with each dose day (and each of ``extra_days``) twice (the grid
+    ``simulate`` uses)."""
+    dose_days = sorted(set(schedule.dose_days) | set(extra_days))
     return np.sort(np.concatenate([np.arange(horizon + 1, dtype=float),
                                    np.asarray(dose_days, dtype=float)]), kind="stable")
 
@@ -268,10 +374,11 @@ def _schedule_after(schedule: Schedule, day: int) -> Schedule:
         return Schedule(schedule.cycle_length_days, 0)
     days = [d - day for d, _ in kept]
     gaps = [0] + [b - a - schedule.cycle_length_days for a, b in zip(days, days[1:], strict=False)]
+    drugs = schedule.drugs[len(schedule.drugs) - len(kept):]  # the last cycles' drugs
     # Delays are never negative: doses only move later, so gaps stay >= 0.
     return Schedule(schedule.cycle_length_days, len(kept),
                     dose_fractions=tuple(f for _, f in kept), delays_days=tuple(gaps),
-                    start_day=days[0])
+                    start_day=days[0], drugs=drugs)
 
 
 def _untreated(lesion: Lesion, days: int) -> np.ndarray:
@@ -287,9 +394,8 @@ def _untreated(lesion: Lesion, days: int) -> np.ndarray:
 
 
 def _with_cells(lesion: Lesion, cells: np.ndarray) -> tuple[Clone, ...]:
-    return tuple(Clone(c.name, float(n), c.growth_rate_per_day, c.log_kill_per_dose,
-                       c.fitness_cost_fraction, c.resistant) for c, n in zip(lesion.clones, cells,
-                                                                    strict=True))
+    return tuple(dataclasses.replace(c, initial_cells=float(n))
+                 for c, n in zip(lesion.clones, cells, strict=True))
 
 
 def simulate_patient(patient: Patient, horizon_days: int) -> PatientCourse:
@@ -297,7 +403,11 @@ def simulate_patient(patient: Patient, horizon_days: int) -> PatientCourse:
 
     A lesion seeded before day 0 grows untreated up to day 0; from there
     ``simulate`` applies the shared schedule. A lesion seeded after day 0 is
-    simulated from its seeding day with the doses still to come.
+    simulated from its seeding day with the doses still to come. The cells
+    each dose kills stay in the lesion's size until cleared, at the patient's
+    ``clearance_half_life_days``. A local treatment acts on its lesion alone,
+    on its day, after any dose that day (every local-treatment day must be on
+    or before ``horizon_days``).
     """
     if not isinstance(patient, Patient):
         raise ValueError(f"patient must be a Patient; got {patient!r}")
@@ -307,14 +417,28 @@ def simulate_patient(patient: Patient, horizon_days: int) -> PatientCourse:
         raise ValueError(f"horizon_days must be a whole number of days; got {horizon_days!r}")
     schedule = patient.schedule
     schedule.check_fits(horizon)
+    for i, treatment in enumerate(patient.local_treatments):
+        if treatment.day > horizon:
+            raise ValueError(f"local_treatments[{i}].day must be at most horizon_days="
+                             f"{horizon}; got {treatment.day}")
     start = min(0, min(lesion.seeding_day for lesion in patient.lesions))
     pre_days = np.arange(start, 0, dtype=float)
-    grid = _treated_grid(schedule, horizon)
+    local_days = tuple(sorted({t.day for t in patient.local_treatments}))
+    grid = _treated_grid(schedule, horizon, local_days)
     days = np.concatenate([pre_days, grid])
     cells = np.zeros((len(patient.lesions), days.size))
+    clone_names = list(dict.fromkeys(c.name for lesion in patient.lesions for c in lesion.clones))
+    clone_cells = {name: np.zeros_like(cells) for name in clone_names}
     n_pre = pre_days.size
 
     for row, lesion in enumerate(patient.lesions):
+        # Every lesion gets every local-treatment day (fraction left 1 if it is not the
+        # one treated), so all lesions share one time grid.
+        events = [(day, 1.0) for day in local_days]
+        for treatment in patient.local_treatments:
+            if treatment.lesion == lesion.name:
+                events = [(day, left * treatment.fraction_left if day == treatment.day else left)
+                          for day, left in events]
         seed = lesion.seeding_day
         if seed <= 0:
             day0 = lesion.clones
@@ -322,24 +446,33 @@ def simulate_patient(patient: Patient, horizon_days: int) -> PatientCourse:
                 before = _untreated(lesion, -seed)  # clones x (-seed + 1) daily samples
                 first = n_pre - (-seed)
                 cells[row, first:n_pre] = before[:, :-1].sum(axis=0)
+                for clone, counts in zip(lesion.clones, before, strict=True):
+                    clone_cells[clone.name][row, first:n_pre] = counts[:-1]
                 if not before[:, -1].sum() <= MAX_LESION_CELLS:
                     raise ValueError(
                         f"Lesion {lesion.name} grows past {MAX_LESION_CELLS:g} cells before "
                         "day 0; choose slower growth or a later seeding_day")
                 day0 = _with_cells(lesion, before[:, -1])
             result = simulate(day0, schedule, horizon, law=lesion.law,
-                              carrying_capacity_cells=lesion.carrying_capacity_cells)
+                              carrying_capacity_cells=lesion.carrying_capacity_cells,
+                              local_treatments=events)
             cells[row, n_pre:] = result.total_cells
+            for clone, counts in zip(lesion.clones, result.cells, strict=True):
+                clone_cells[clone.name][row, n_pre:] = counts
         elif seed < horizon:
             later = _schedule_after(schedule, seed)
             result = simulate(lesion.clones, later, horizon - seed, law=lesion.law,
-                              carrying_capacity_cells=lesion.carrying_capacity_cells)
+                              carrying_capacity_cells=lesion.carrying_capacity_cells,
+                              local_treatments=[(day - seed, left) for day, left in events
+                                                if day > seed])
             # On the treated grid, keep samples after the seeding day, plus the last
             # sample of the seeding day itself (after any dose that day: the seed
             # arrives after it).
             keep = grid > seed
             keep[np.searchsorted(grid, seed, side="right") - 1] = True
             cells[row, n_pre:][keep] = result.total_cells
+            for clone, counts in zip(lesion.clones, result.cells, strict=True):
+                clone_cells[clone.name][row, n_pre:][keep] = counts
         # seed >= horizon: the lesion does not exist yet within the horizon.
 
         too_big = ~np.isfinite(cells[row]) | (cells[row] > MAX_LESION_CELLS)
@@ -351,9 +484,18 @@ def simulate_patient(patient: Patient, horizon_days: int) -> PatientCourse:
                 "logistic or gompertz law")
 
     cells.flags.writeable = False
-    diameter = np.asarray(cells_to_diameter_mm(cells, patient.cells_per_cm3))
-    diameter.flags.writeable = False
-    days.flags.writeable = False
+    dead = dead_cells(days, cells, patient.clearance_half_life_days)
+    surgeries = [t for t in patient.local_treatments if t.kind == "surgery"]
+    if surgeries:
+        # Surgery takes the dead cells out with the live ones: none are left to clear.
+        dead = dead.copy()
+        for treatment in surgeries:
+            after = int(np.searchsorted(days, treatment.day, side="right")) - 1
+            dead[patient.lesion_names.index(treatment.lesion), after:] = 0.0
+    diameter = np.asarray(cells_to_diameter_mm(cells + dead, patient.cells_per_cm3))
+    live_diameter = np.asarray(cells_to_diameter_mm(cells, patient.cells_per_cm3))
+    for array in (diameter, live_diameter, days, dead, *clone_cells.values()):
+        array.flags.writeable = False
     return PatientCourse(
         days=days,
         cells=cells,
@@ -362,4 +504,9 @@ def simulate_patient(patient: Patient, horizon_days: int) -> PatientCourse:
         seeding_days=tuple(lesion.seeding_day for lesion in patient.lesions),
         schedule=schedule,
         horizon_days=horizon,
+        dead_cells=dead,
+        live_diameter_mm=live_diameter,
+        clearance_half_life_days=patient.clearance_half_life_days,
+        clone_cells=clone_cells,
+        local_treatments=patient.local_treatments,
     )

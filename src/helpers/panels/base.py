@@ -1,7 +1,8 @@
 """The shared frame of every interactive panel.
 
-A panel is: a row of buttons (examples to load, reset, large text), the
-controls, the figure, and a live caption in plain words. The flow is one way:
+A panel is: a row of buttons (examples to load, reset), the story of the
+example loaded, the controls, the figure, and a live caption in plain words.
+The flow is one way:
 
     controls -> values (lessons.X.Values) -> state (lessons.X.compute)
              -> figure data (figure_data) -> picture
@@ -9,13 +10,22 @@ controls, the figure, and a live caption in plain words. The flow is one way:
 
 A subclass names its ``Interaction`` (values type, compute, words, presets),
 its controls table and its figure, and maps a state to the figure's data.
-It holds no model rule and builds no sentence.
+It holds no model rule and builds no sentence of the lesson.
+
+The example menu always says what the controls show: an example's name while the
+controls hold its values, "Your own settings" once a control leaves them (and the
+story says the example no longer describes the picture). Picking an example always
+loads it, even the one last picked.
+
+Presentation (standard or projector) is the page's, not the panel's: each panel
+follows ``presentation.presentation`` (one switch per page).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import html
+import math
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
@@ -26,6 +36,9 @@ import ipywidgets as widgets
 
 from ..lessons.presets import Preset
 from ..plots.live_figure import LiveFigure
+from .controls import needs_a_wide_row, spoken_positions
+from .frontend import PanelFrontEnd
+from .presentation import presentation
 
 __all__ = ["Interaction", "LessonPanel"]
 
@@ -34,6 +47,8 @@ S = TypeVar("S")
 D = TypeVar("D")
 
 _CHOOSE = "Choose an example..."
+#: The menu entry shown once the controls leave the example's values.
+OWN_SETTINGS = "Your own settings"
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,9 @@ class LessonPanel(ABC, Generic[V, S, D]):
         make_figure(theme) -> the LiveFigure.
         figure_data(state) -> the figure's data record.
     and may override ``extra_views``/``show_extra`` for more output (a table).
+
+    ``theme`` is the figure's theme at the start; the page's projector mode,
+    when on, wins (see ``presentation``).
     """
 
     title: ClassVar[str] = ""
@@ -71,44 +89,61 @@ class LessonPanel(ABC, Generic[V, S, D]):
         for name, control in self.controls.items():
             control.value = start[name]
         self.defaults: dict[str, Any] = dict(start)
+        if presentation.projector:
+            theme = "projector"
         self.figure: LiveFigure[D] = self.make_figure(theme)
         self._holding = 0
         self.state: S | None = None
         self.error: str | None = None
+        # The example whose values the controls were last set to (None: none yet).
+        self.loaded_example: str | None = None
 
         self.example = widgets.Dropdown(
-            options=[_CHOOSE, *self.presets], value=_CHOOSE, description="Example:",
-            layout=widgets.Layout(width="auto"),
+            options=[_CHOOSE, *self.presets, OWN_SETTINGS], value=_CHOOSE,
+            description="Example:", layout=widgets.Layout(width="auto"),
         )
         self.reset_button = widgets.Button(description="Reset all controls",
                                            tooltip="Put every control back to where it started")
-        self.projector = widgets.Checkbox(value=(theme == "projector"),
-                                          description="Large text (projector)", indent=False,
-                                          layout=widgets.Layout(width="auto"))
         self.story = widgets.HTML()
+        self.story.add_class("chemo-story")
         self.figure_view = widgets.HTML()
         self.figure_view.add_class("chemo-figure")
         self.caption = widgets.HTML()
         self.caption.add_class("chemo-caption")
 
-        for control in self.controls.values():
+        sliders = []
+        for name, control in self.controls.items():
             control.observe(self._on_change, names="value")
+            # The front end finds each control by this class (names, spoken values).
+            control.add_class(f"chemo-control-{name}")
+            if needs_a_wide_row(control):
+                control.add_class("chemo-wide")
+            positions = spoken_positions(control)
+            if positions is not None:
+                first, step, texts = positions
+                sliders.append({"control": f"chemo-control-{name}",
+                                "label": control.description.rstrip(": "),
+                                "min": first, "step": step, "texts": texts})
+        self.front_end = PanelFrontEnd(sliders)
         self.example.observe(self._on_example, names="value")
         self.reset_button.on_click(lambda _button: self.reset())
-        self.projector.observe(self._on_projector, names="value")
 
         header = [widgets.HTML(f"<h4 style='margin:0.3em 0'>{html.escape(self.title)}</h4>")]
         buttons = widgets.HBox(
-            [self.example, self.reset_button, self.projector] if self.presets
-            else [self.reset_button, self.projector],
+            [self.example, self.reset_button] if self.presets else [self.reset_button],
             layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
         )
+        buttons.add_class("chemo-buttons")
+        controls = widgets.VBox(list(self.controls.values()))
+        controls.add_class("chemo-controls")
         self.widget = widgets.VBox(
-            [*(header if self.title else []), buttons, self.story,
-             widgets.VBox(list(self.controls.values())), self.figure_view, self.caption,
-             *self.extra_views()],
+            [*(header if self.title else []), buttons, self.story, controls,
+             self.figure_view, self.caption, *self.extra_views(), self.front_end],
         )
         self.widget.add_class("chemo-panel")
+        if theme == "projector":
+            self.widget.add_class("chemo-projector")
+        presentation.subscribe(self._on_presentation)
         self.update()
 
     # -- to implement --------------------------------------------------------
@@ -157,35 +192,76 @@ class LessonPanel(ABC, Generic[V, S, D]):
 
     def reset(self) -> None:
         """Every control back to its starting value; the example menu cleared."""
-        self._holding += 1
-        try:
-            self.example.value = _CHOOSE
-        finally:
-            self._holding -= 1
-        self.story.value = ""
+        self.loaded_example = None
         self.set(**self.defaults)
 
     def load_example(self, name: str) -> None:
-        """Load the preset called ``name`` (as the Example menu does)."""
+        """Load the preset called ``name``, even if it is the one loaded last.
+
+        (What picking it in the Example menu does.)
+        """
         if name not in self.presets:
             raise ValueError(f"example must be one of {list(self.presets)}; got {name!r}")
-        self.example.value = name
+        self.loaded_example = name
+        self.set(**dataclasses.asdict(self.presets[name].values))
+
+    @property
+    def own_settings(self) -> bool:
+        """True when the controls hold neither the start nor the example last loaded."""
+        return self.example.value == OWN_SETTINGS
+
+    def _matches(self, values: Mapping[str, Any]) -> bool:
+        """Whether the controls hold ``values`` (decimals compared to a rounding error)."""
+        for name, wanted in values.items():
+            held = self.controls[name].value
+            if isinstance(wanted, float) or isinstance(held, float):
+                if not (isinstance(held, int | float) and isinstance(wanted, int | float)
+                        and math.isclose(held, wanted, rel_tol=1e-9, abs_tol=1e-9)):
+                    return False
+            elif held != wanted:
+                return False
+        return True
+
+    def _show_example(self) -> None:
+        """Make the menu and the story say what the controls now hold."""
+        name = self.loaded_example
+        if name is not None and self._matches(dataclasses.asdict(self.presets[name].values)):
+            entry = name
+            story = f"<p><b>{html.escape(name)}:</b> {html.escape(self.presets[name].story)}</p>"
+        elif name is not None:
+            entry = OWN_SETTINGS
+            story = ("<p role='status'><b>Your own settings.</b> You have changed the "
+                     f"settings of the example \u201c{html.escape(name)}\u201d, so its story "
+                     "no longer describes the picture. The caption under the picture "
+                     "always does. Pick the example again to go back to it.</p>")
+        else:
+            entry = _CHOOSE if self._matches(self.defaults) else OWN_SETTINGS
+            story = ""
+        self._holding += 1
+        try:
+            self.example.value = entry
+        finally:
+            self._holding -= 1
+        self.story.value = story
 
     def _on_example(self, change: Mapping[str, Any]) -> None:
-        if self._holding or change["new"] == _CHOOSE:
+        if self._holding:
             return
-        preset = self.presets[change["new"]]
-        self.story.value = (f"<p><b>{html.escape(change['new'])}:</b> "
-                            f"{html.escape(preset.story)}</p>")
-        self.set(**dataclasses.asdict(preset.values))
+        if change["new"] in self.presets:
+            self.load_example(change["new"])
+        else:
+            # "Choose an example..." or "Your own settings" loads nothing: the menu
+            # goes back to saying what the controls hold.
+            self._show_example()
 
     def _on_change(self, _change: Mapping[str, Any]) -> None:
         if not self._holding:
             self.update()
 
-    def _on_projector(self, change: Mapping[str, Any]) -> None:
-        self.figure.set_theme("projector" if change["new"] else "standard")
-        if change["new"]:
+    def _on_presentation(self, projector: bool) -> None:
+        """The page switched mode: rebuild the figure in the new theme and redraw."""
+        self.figure.set_theme("projector" if projector else "standard")
+        if projector:
             self.widget.add_class("chemo-projector")
         else:
             self.widget.remove_class("chemo-projector")
@@ -193,6 +269,7 @@ class LessonPanel(ABC, Generic[V, S, D]):
 
     def update(self) -> None:
         """Recompute, redraw and re-caption from the current control values."""
+        self._show_example()
         interaction = self.interaction
         try:
             state = interaction.compute(interaction.values_type(**self.values))

@@ -34,4 +34,5 @@ class CellSizePanel(LessonPanel[lesson.CellSizeValues, lesson.CellSizeState, Sph
         return SpheresFigure(theme)
 
     def figure_data(self, state: lesson.CellSizeState) -> SpheresData:
-        return SpheresData(state.start_mm, state.end_mm, state.killed_fraction)
+        return SpheresData(state.start_mm, state.end_mm, state.killed_fraction,
+                           response_line_percent=100 * state.partial_response_change)

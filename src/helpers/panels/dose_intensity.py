@@ -57,7 +57,9 @@ class DoseIntensityPanel(LessonPanel[lesson.DoseIntensityValues, lesson.DoseInte
         }
 
     def make_figure(self, theme: str) -> DoseCourseFigure:
-        return DoseCourseFigure(x_step_days=lesson.AXIS_STEP_DAYS, theme=theme)
+        # The time axis ends on the chart's last day (the end of the course as given), the
+        # day the caption's last sentence speaks of.
+        return DoseCourseFigure(theme=theme)
 
     def figure_data(self, state: lesson.DoseIntensityState) -> DoseCourseData:
         # Each line runs to the end of its own course, on its own days.

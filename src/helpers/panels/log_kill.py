@@ -12,9 +12,9 @@ from .controls import choice_slider, float_slider, int_slider
 
 __all__ = ["LogKillPanel"]
 
-# Figure axis policy: the time axis ends on whole quarters (13 weeks), so most
-# changes to the course keep the same axes and the cached background.
-QUARTER_DAYS = 91
+# Figure axis policy: the time axis ends on the chart's last day (one cycle after the
+# course), so the picture ends where the caption's last sentence does. Only the cycle
+# controls move it; the other controls keep the axes and the cached background.
 # The cells axis is fixed (1 to 10 trillion): the same picture frame for every
 # slider position makes "higher" and "lower" easy to compare.
 CELLS_TOP = 1e13
@@ -24,8 +24,9 @@ class LogKillPanel(LessonPanel[lesson.LogKillValues, lesson.LogKillState, CellCo
     """Fractional (log) kill per dose and regrowth between doses, for one clone.
 
     Controls: cells killed by each dose, doubling time, days between doses,
-    number of cycles, starting size. The figure shows cells on a log scale
-    (with the untreated course for comparison) and the diameter in mm.
+    number of cycles, starting size. The figure shows live cells on a log scale
+    (with the untreated course for comparison) and, below, the measured size in mm
+    beside the size of the live cells alone.
     """
 
     title = "Log kill: each dose removes a share of the cells"
@@ -51,14 +52,16 @@ class LogKillPanel(LessonPanel[lesson.LogKillValues, lesson.LogKillState, CellCo
 
     def make_figure(self, theme: str) -> CellCourseFigure:
         return CellCourseFigure(("total", "untreated"), show_diameter=True, show_band=True,
-                                cells_top=CELLS_TOP, x_step_days=QUARTER_DAYS,
-                                title="Cancer cells: a drop at each dose, regrowth in between",
+                                cells_top=CELLS_TOP,
+                                title="Live cancer cells: a drop at each dose, regrowth in "
+                                      "between",
+                                show_live_diameter=True, cells_label="Live cancer cells",
                                 theme=theme)
 
     def figure_data(self, state: lesson.LogKillState) -> CellCourseData:
         return CellCourseData(
             state.days, {"total": state.total_cells, "untreated": state.untreated_cells},
             dose_days=state.dose_days, nadir=(state.nadir_day, state.nadir_cells),
-            diameter_mm=state.diameter_mm, band_cells=state.band_cells,
-            x_max_days=state.horizon_days,
+            diameter_mm=state.diameter_mm, live_diameter_mm=state.live_diameter_mm,
+            band_cells=state.band_cells, x_max_days=state.days_shown[1],
         )

@@ -1,7 +1,7 @@
 """Lesson 04 panel: the same lesion scanned twice on the same day, many times over.
 
-How far apart two readings can be with no real change, and how often noise
-alone would pass for growth.
+How far apart two readings can be with no real change, in percent and in
+millimetres, and how often noise alone would pass for growth.
 """
 
 from __future__ import annotations
@@ -31,15 +31,18 @@ class RepeatReadingsPanel(LessonPanel[lesson.RepeatValues, lesson.RepeatState,
                                            lesson.TRUE_DIAMETER_MM_RANGE),
             # Offered as a list, so every position is a whole ten (as the values require).
             "pairs": choice_slider("Pairs of same-day scans",
-                                   [(str(n), n) for n in lesson.PAIRS_CHOICES]),
+                                   [(words.pairs_label(n), n) for n in lesson.PAIRS_CHOICES]),
             "reading": int_slider("Another set of readings", lesson.READING_RANGE),
         }
 
     def make_figure(self, theme: str) -> ScanReadingsFigure:
         return ScanReadingsFigure(partial_response_percent=lesson.PARTIAL_RESPONSE_PERCENT,
                                   progression_percent=lesson.PROGRESSION_PERCENT,
+                                  progression_min_mm=lesson.PROGRESSION_MIN_MM,
                                   agree_within_percent=lesson.AGREE_WITHIN_PERCENT,
-                                  axis_limit_percent=lesson.AXIS_LIMIT_PERCENT, theme=theme)
+                                  axis_limit_percent=lesson.AXIS_LIMIT_PERCENT,
+                                  axis_limit_mm=lesson.AXIS_LIMIT_MM, theme=theme)
 
     def figure_data(self, state: lesson.RepeatState) -> ScanReadingsData:
-        return ScanReadingsData(state.changes_percent)
+        return ScanReadingsData(state.changes_percent, state.changes_mm, state.past_rise,
+                                state.past_min_mm)

@@ -53,7 +53,7 @@ class ResistancePanel(LessonPanel[lesson.ResistanceValues, lesson.ResistanceStat
         }
 
     def make_figure(self, theme: str) -> ResistantShareFigure:
-        return ResistantShareFigure(x_step_days=lesson.AXIS_STEP_DAYS, theme=theme)
+        return ResistantShareFigure(theme=theme)
 
     def figure_data(self, state: lesson.ResistanceState) -> ShareCourseData:
         return ShareCourseData(

@@ -1,10 +1,10 @@
 """Lesson 04 panel: reading the response from measurements.
 
 A patient with several lesions, scanned on a schedule. The figure shows each
-lesion (true size and scan readings), the sum of diameters with the
-partial-response and progression lines, and a blood marker. A scan table
-lists each lesion's measurement, the sum, the change from baseline and from
-the smallest sum so far, and the category.
+lesion (true size, the size of its live cells alone, and scan readings), the
+sum of diameters with the partial-response and progression lines, and a blood
+marker. A scan table lists each lesion's measurement, the sum, the change from
+baseline and from the smallest sum so far, and the category.
 
 The categories are a teaching version of RECIST 1.1 (see clinic/response.py);
 real assessment has more rules. For education, not medical advice.
@@ -64,7 +64,7 @@ class ResponsePanel(LessonPanel[lesson.ResponseValues, lesson.ResponseState,
     def figure_data(self, state: lesson.ResponseState) -> ResponseCourseData:
         run, course = state.run, state.course
         return ResponseCourseData(
-            days=course.days, true_mm=course.diameter_mm,
+            days=course.days, true_mm=course.diameter_mm, live_mm=course.live_diameter_mm,
             scan_days=run.scan_days, measured_mm=state.measured_mm,
             sums_mm=[a.sum_mm for a in state.assessments],
             categories=state.category_labels,

@@ -14,11 +14,10 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-from .limits import decade_limits, nice_top, snap_up
+from .limits import decade_limits, label_every_decade, nice_top
 from .live_figure import LiveFigure
-from .style import GREY, ORANGE
+from .style import GREY, ORANGE, rc_for
 
 __all__ = ["CellCourseData", "CellCourseBase", "CellCourseFigure", "cells_tick_label",
            "on_log_axis"]
@@ -61,7 +60,10 @@ class CellCourseData:
         cells_by_role: cells per sample for each line, by role name (see ``style.ROLES``).
         dose_days: days a dose was given (triangles on the top edge).
         nadir: (day, cells) of the lowest point, or None.
-        diameter_mm: diameter per sample for the lower axes, or None.
+        diameter_mm: diameter per sample for the lower axes, or None. With a live-cell
+            line shown, this is the measured size (live and dead cells not yet cleared).
+        live_diameter_mm: the size of the live cells alone per sample (a dashed line on
+            the lower axes), or None.
         band_cells: (low, high) cells of the "too small to see" band, or None.
         x_max_days: the last day the axis must show (snapped up by the figure).
     """
@@ -73,6 +75,7 @@ class CellCourseData:
     diameter_mm: np.ndarray | None = None
     band_cells: tuple[float, float] | None = None
     x_max_days: float | None = None
+    live_diameter_mm: np.ndarray | None = None
 
 
 CD = TypeVar("CD", bound=CellCourseData)
@@ -85,6 +88,9 @@ class CellCourseBase(LiveFigure[CD]):
         roles: which lines to draw on the cells axes, in legend order
             (names from ``style.ROLES``, e.g. "total", "sensitive").
         show_diameter: add the diameter-in-mm axes below.
+        show_live_diameter: on those axes, draw the measured size (solid) and the size of
+            the live cells alone (dashed), with a legend telling them apart.
+        cells_label: the legend label of the "total" line (None: the role's own label).
         show_band: shade the "too small to see on a scan" band.
         x_label: the time axis label.
         treated: False for a chart with no treatment: the dose and nadir
@@ -93,19 +99,18 @@ class CellCourseBase(LiveFigure[CD]):
             the top edge room to show whole).
         cells_top: a fixed top for the cells axis (a power of ten), or None to
             follow the data. A fixed axis makes slider positions easy to compare.
-        x_step_days: the time axis ends on a multiple of this many days (None:
-            on the last day), so most moves keep the axes and the cached
-            background.
         theme: "standard" or "projector".
     """
 
     def __init__(self, roles: Sequence[str] = ("total",), *, show_diameter: bool = True,
                  show_band: bool = False, x_label: str = "Days since the first dose",
                  cells_top: float | None = None, title: str = "Cancer cells over time",
-                 treated: bool = True, x_step_days: float | None = None,
+                 treated: bool = True,
+                 show_live_diameter: bool = False, cells_label: str | None = None,
                  theme: str = "standard") -> None:
+        self.show_live_diameter = show_live_diameter and show_diameter
+        self.cells_label = cells_label
         self.treated = treated
-        self.x_step_days = x_step_days
         self.roles = tuple(roles)
         self.title = title
         self.cells_top = cells_top
@@ -117,19 +122,21 @@ class CellCourseBase(LiveFigure[CD]):
 
     def build(self, figure: Figure) -> list[Axes]:
         if self.show_diameter:
+            # Two thirds of the height for the cells: every power of ten is labelled,
+            # up to 14 of them, and they must not touch in the projector theme.
             cells_ax, diameter_ax = figure.subplots(2, 1, sharex=True,
-                                                    height_ratios=(3, 2))
+                                                    height_ratios=(2, 1))
         else:
             cells_ax, diameter_ax = figure.subplots(1, 1), None
         cells_ax.set_yscale("log")
-        cells_ax.yaxis.set_major_locator(LogLocator(base=10, numticks=8))
-        cells_ax.yaxis.set_major_formatter(FuncFormatter(cells_tick_label))
-        cells_ax.yaxis.set_minor_formatter(NullFormatter())
+        label_every_decade(cells_ax.yaxis, cells_tick_label)
         cells_ax.set_ylabel("Cancer cells\n(log scale)")
         cells_ax.set_title(self.title, loc="left", pad=20)
         cells_ax.set_xlim(0, 100)
         cells_ax.set_ylim(1, 1e12)
-        self.lines = {role: self.line(cells_ax, role) for role in self.roles}
+        self.lines = {role: self.line(cells_ax, role, **(
+            {"label": self.cells_label} if role == "total" and self.cells_label else {}))
+            for role in self.roles}
         self.band: Rectangle | None = None
         if self.show_band:
             self.band = self.dynamic(cells_ax.axhspan(
@@ -147,12 +154,31 @@ class CellCourseBase(LiveFigure[CD]):
         cells_ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
         axes = [cells_ax]
         self.diameter_line = None
+        self.live_diameter_line = None
         if diameter_ax is not None:
-            self.diameter_line = self.line(diameter_ax, "diameter")
-            diameter_ax.set_ylabel("Diameter (mm)")
+            if self.show_live_diameter:
+                self.diameter_line = self.line(diameter_ax, "diameter", label=(
+                    "Measured size:\nlive + dead cells\nnot yet cleared"))
+                # Same colour as the measured size, thinner and dashed: the part of it that
+                # is still alive.
+                self.live_diameter_line = self.line(
+                    diameter_ax, "diameter", linestyle="--",
+                    linewidth=0.7 * self.theme.line_width_pt, label="Live cells only")
+                diameter_ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                                   borderaxespad=0)
+                diameter_ax.set_ylabel("Size across (mm)")
+            else:
+                self.diameter_line = self.line(diameter_ax, "diameter")
+                diameter_ax.set_ylabel("Diameter (mm)")
             diameter_ax.set_ylim(0, 20)
             axes.append(diameter_ax)
         axes[-1].set_xlabel(self.x_label)
+        # Pin the theme's tick label size on the axes themselves: how many ticks an axis
+        # gets depends on it, and it must not change with the settings of whoever draws.
+        rc = rc_for(self.theme)
+        for ax in axes:
+            ax.tick_params(axis="x", labelsize=rc["xtick.labelsize"])
+            ax.tick_params(axis="y", labelsize=rc["ytick.labelsize"])
         return axes
 
     def _draw_cells(self, data: CellCourseData) -> None:
@@ -170,9 +196,10 @@ class CellCourseBase(LiveFigure[CD]):
             artist.set_data(days, plotted)
             shown.append(values)
         x_max = float(data.x_max_days if data.x_max_days is not None else days[-1])
-        if self.x_step_days is not None:
-            x_max = snap_up(x_max, self.x_step_days, self.x_step_days)
-        cells_ax.set_xlim(0, max(x_max, 1.0))
+        x_max = max(x_max, 1.0)
+        # A treated course drops on day 0: start the axis a little before it, so the
+        # drop is not hidden behind the left edge.
+        cells_ax.set_xlim(-0.015 * x_max if self.treated else 0.0, x_max)
         # The bottom of the axis is always one cell (below it, a clone is gone);
         # the top snaps to a power of ten, so most moves keep the same axes.
         _, high = decade_limits(np.concatenate(shown) if shown else np.array([]))
@@ -193,6 +220,9 @@ class CellCourseBase(LiveFigure[CD]):
             lower, upper = band_cells if band_cells is not None else (1.0, 1.0)
             self.band.set_y(lower)
             self.band.set_height(upper - lower)
+        if self.live_diameter_line is not None:
+            live = data.live_diameter_mm
+            self.live_diameter_line.set_data(*((days, live) if live is not None else ([], [])))
         if self.diameter_line is not None and diameter_mm is not None:
             self.diameter_line.set_data(days, diameter_mm)
             top_mm = float(np.nanmax(diameter_mm)) if diameter_mm.size else 1.0

@@ -52,9 +52,9 @@ class DoseCourseFigure(CellCourseBase[DoseCourseData]):
         theme: "standard" or "projector".
     """
 
-    def __init__(self, *, x_step_days: float | None = None, theme: str = "standard") -> None:
+    def __init__(self, *, theme: str = "standard") -> None:
         super().__init__(("planned", "delivered"), show_diameter=False, show_band=False,
-                         x_step_days=x_step_days, theme=theme)
+                         theme=theme)
 
     def build(self, figure: Figure) -> list[Axes]:
         self.height_in = 4.6 if self.theme.name == "standard" else 5.2

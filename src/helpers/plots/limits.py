@@ -1,15 +1,27 @@
-"""Axis limits that stay put: snapped to round values.
+"""Axis limits that stay put, snapped to round values; and the one log-axis tick rule.
 
-Why: the live figures keep the static part of a figure (axes, ticks, legend)
-as a cached bitmap for as long as the axis limits do not change. Limits that
-snap to round steps survive most slider moves, so most moves skip a redraw.
+Why snapped: the live figures keep the static part of a figure (axes, ticks,
+legend) as a cached bitmap for as long as the axis limits do not change. Limits
+that snap to round steps survive most slider moves, so most moves skip a redraw.
+
+Why every decade labelled: the lessons tell the reader that "each step up is ten
+times more". Every log axis of the series therefore labels every power of ten,
+never every other one (``label_every_decade``).
 """
 
 from __future__ import annotations
 
-import numpy as np
+from collections.abc import Callable
 
-__all__ = ["snap_up", "nice_top", "decade_limits"]
+import numpy as np
+from matplotlib.axis import Axis
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+__all__ = ["snap_up", "nice_top", "decade_limits", "label_every_decade", "MAX_DECADES"]
+
+#: The most powers of ten a log axis of the series spans (1 to 10 trillion cells is 13).
+#: The locator is allowed a few more, so it never falls back to every other decade.
+MAX_DECADES = 16
 
 
 def snap_up(value: float, step: float, minimum: float) -> float:
@@ -39,3 +51,16 @@ def decade_limits(values: np.ndarray, floor: float = 1.0,
     if high / low < 10.0**min_decades:
         high = low * 10.0**min_decades
     return float(max(low, floor)), float(high)
+
+
+def label_every_decade(axis: Axis, label: Callable[[float, object], str]) -> None:
+    """Put a labelled tick on every power of ten of a log ``axis``, and no labels between.
+
+    ``label(value, position)`` writes each tick's label in words ("1 million",
+    "1 in 1,000"). Minor ticks (2, 3, ... 9 times a power of ten) keep
+    matplotlib's default placement and stay unlabelled. The figures are laid out
+    so that every decade's label fits without overlap (``tests/test_log_axes.py``).
+    """
+    axis.set_major_locator(LogLocator(base=10.0, subs=(1.0,), numticks=MAX_DECADES + 3))
+    axis.set_major_formatter(FuncFormatter(label))
+    axis.set_minor_formatter(NullFormatter())

@@ -8,16 +8,17 @@ so a share that grows tenfold each cycle climbs in even steps.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter, NullLocator
+from matplotlib.ticker import NullLocator
 
 from .cell_course import CellCourseBase, CellCourseData, cells_tick_label
+from .limits import label_every_decade
+from .style import rc_for
 
 __all__ = ["ShareCourseData", "ResistantShareFigure", "share_tick_label", "share_limits"]
 
@@ -61,10 +62,8 @@ class ResistantShareFigure(CellCourseBase[ShareCourseData]):
     """
 
     def __init__(self, roles: Sequence[str] = ("total", "sensitive", "resistant"), *,
-                 show_band: bool = True, x_step_days: float | None = None,
-                 theme: str = "standard") -> None:
-        super().__init__(roles, show_diameter=False, show_band=show_band,
-                         x_step_days=x_step_days, theme=theme)
+                 show_band: bool = True, theme: str = "standard") -> None:
+        super().__init__(roles, show_diameter=False, show_band=show_band, theme=theme)
 
     def build(self, figure: Figure) -> list[Axes]:
         # CellCourseFigure sizes the figure for one axes; this one needs room for two.
@@ -80,12 +79,12 @@ class ResistantShareFigure(CellCourseBase[ShareCourseData]):
         cells_ax.tick_params(labelbottom=False)
         share_ax.set_yscale("log")
         share_ax.set_ylim(SHARE_FLOOR, 1.0)
-        share_ax.yaxis.set_major_locator(FixedLocator([10.0**k for k in range(-8, 1)]))
-        share_ax.yaxis.set_major_formatter(FuncFormatter(share_tick_label))
+        label_every_decade(share_ax.yaxis, share_tick_label)
         share_ax.yaxis.set_minor_locator(NullLocator())
-        share_ax.yaxis.set_minor_formatter(NullFormatter())
         share_ax.set_ylabel("Share of cells\nthat resist (log)")
         share_ax.set_xlabel("Days since the first dose")
+        # As on the cells axes: the theme's tick label size, pinned (see CellCourseBase).
+        share_ax.tick_params(labelsize=rc_for(self.theme)["ytick.labelsize"])
         self.share_line = self.line(share_ax, "share")
         self.share_ax = share_ax
         return [cells_ax, share_ax]
@@ -104,7 +103,3 @@ class ResistantShareFigure(CellCourseBase[ShareCourseData]):
         low, high = share_limits(values)
         if (low, high) != self.share_ax.get_ylim():
             self.share_ax.set_ylim(low, high)
-            # Every power of ten over a short range; every other one over a long range.
-            step = 1 if low >= 1e-4 else 2
-            self.share_ax.yaxis.set_major_locator(
-                FixedLocator([10.0**k for k in range(0, round(math.log10(low)) - 1, -step)]))

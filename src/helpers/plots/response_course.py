@@ -1,6 +1,8 @@
 """Lesson 04: each lesion, the sum that decides the category, and a blood marker.
 
-Top: each lesion's true diameter (line) and what each scan measured (dots).
+Top: each lesion's true size (solid line: live cells and dead cells not yet
+cleared), the size of its live cells alone (thin dotted line, when handed
+in) and what each scan measured (dots).
 Middle: the sum of measured diameters on each scan, with the partial-response
 line and the progression line (levels in mm, handed in: the rule lives in
 ``clinic.response``), and the category written above each scan.
@@ -18,6 +20,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from .label_spots import Segment, label_spot
 from .limits import nice_top, snap_up
 from .live_figure import LiveFigure
 from .style import BLACK, BLUE, GREY, ORANGE, ROLES, VERMILLION
@@ -34,7 +37,7 @@ class ResponseCourseData:
 
     Attributes:
         days: the time axis of the true sizes (days since the first dose).
-        true_mm: true diameter (mm), one row per lesion, one column per day.
+        true_mm: true size (mm), one row per lesion, one column per day.
         scan_days: the day of each scan.
         measured_mm: what each scan measured (mm), one row per lesion, one column
             per scan, NaN where the scan did not see the lesion.
@@ -51,6 +54,8 @@ class ResponseCourseData:
         highest: the most the size, sum and marker charts must show (mm, mm,
             units/mL); the figure adds room and snaps each top to a round value,
             so data that stays under these keeps the axes (and the cached background).
+        live_mm: the size (mm) of each lesion's live cells alone, like ``true_mm``, or
+            None to leave the dotted lines out.
     """
 
     days: np.ndarray
@@ -69,6 +74,7 @@ class ResponseCourseData:
     marker_tests: np.ndarray
     x_max_days: float
     highest: tuple[float, float, float]
+    live_mm: np.ndarray | None = None
 
 
 class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
@@ -97,6 +103,10 @@ class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
         roles = _LESION_ROLES[: self.n_lesions]
         self.true_lines = [self.line(size_ax, role, linewidth=width * 0.8, alpha=0.8)
                            for role in roles]
+        # The live cells alone: thin, dotted, in the lesion's colour, under the true size.
+        self.live_lines = [self.line(size_ax, role, linewidth=width * 0.5, linestyle=":",
+                                     zorder=1.9)
+                           for role in roles]
         self.scan_dots = []
         for role in roles:
             (dots,) = size_ax.plot([], [], linestyle="none", marker="o", markersize=7,
@@ -115,13 +125,15 @@ class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
                    for role in roles]
         labels = [ROLES[role].label for role in roles]
         handles += [size_ax.plot([], [], color=BLACK, linewidth=width * 0.8)[0],
+                    size_ax.plot([], [], color=BLACK, linewidth=width * 0.5,
+                                 linestyle=":")[0],
                     size_ax.plot([], [], linestyle="none", marker="o", markersize=7,
                                  color=GREY, markeredgecolor=BLACK)[0],
                     size_ax.plot([], [], color=GREY, linestyle=":", linewidth=width * 0.7)[0],
                     size_ax.plot([], [], linestyle="none", marker="v", markersize=8,
                                  color=ORANGE, markeredgecolor=BLACK)[0]]
-        labels += ["Line: true size", "Dot: scan reading", "Smallest a scan shows",
-                   "Dose given"]
+        labels += ["Line: true size\n(live + dead cells)", "Thin dots: live cells only",
+                   "Dot: scan reading", "Smallest a scan shows", "Dose given"]
         size_ax.set_ylabel("Diameter (mm)")
         size_ax.set_ylim(0, 40)
         size_ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0),
@@ -149,10 +161,14 @@ class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
                                   color=ORANGE, markeredgecolor=BLACK, label="Blood test")
         self.marker_tests = self.dynamic(tests)
         marker_ax.set_ylabel("Marker\n(units/mL)")
-        marker_ax.set_ylim(0, 100)
+        # Lay out with the widest tick labels expected (4 digits, e.g. "1500"), so a
+        # high marker's ticks never push the axis label off the figure's edge.
+        marker_ax.set_ylim(0, 1500)
         marker_ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
         marker_ax.set_xlabel("Days since the first dose")
         marker_ax.set_xlim(0, 126)
+        # The three axis labels in one column, whatever each axis's tick labels.
+        figure.align_ylabels([size_ax, sum_ax, marker_ax])
         return [size_ax, sum_ax, marker_ax]
 
     def update(self, data: ResponseCourseData) -> None:
@@ -164,6 +180,13 @@ class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
             values = true_mm[row] if row < len(true_mm) else np.full(days.size, np.nan)
             self.true_lines[row].set_data(days[shown], np.where(values[shown] > 0,
                                                                 values[shown], np.nan))
+            live = (data.live_mm[row] if data.live_mm is not None and row < len(data.live_mm)
+                    else None)
+            if live is None:
+                self.live_lines[row].set_data([], [])
+            else:
+                self.live_lines[row].set_data(days[shown], np.where(live[shown] > 0,
+                                                                    live[shown], np.nan))
             dots = measured_mm[row] if row < len(measured_mm) else np.array([])
             self.scan_dots[row].set_data(np.asarray(data.scan_days)[: dots.size], dots)
         self.limit_line.set_ydata([data.detection_limit_mm, data.detection_limit_mm])
@@ -188,18 +211,58 @@ class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
         # From each scan on, the line shows the level the next scan is compared with.
         self.pd_line.set_data(np.append(scans, x_max) if steps.size else [],
                               np.append(steps, steps[-1]) if steps.size else [])
-        for k, label in enumerate(self.category_labels):
-            label.set_visible(k < sums.size)
-            if k < sums.size:
-                label.set_text(data.categories[k])
-                near_end = scans[k] > x_max - 0.04 * x_max
-                label.set_horizontalalignment("left" if k == 0 else
-                                              "right" if near_end else "center")
-                label.set_position((scans[k], sums[k] + 0.04 * sum_top))
-            else:
-                label.set_text("")
+        self._place_category_labels(data, scans, sums, steps, x_max, sum_top)
 
         marker_days = data.marker_days
         marker_shown = marker_days >= 0
         self.marker_line.set_data(marker_days[marker_shown], data.marker_true[marker_shown])
         self.marker_tests.set_data(list(data.marker_test_days), list(data.marker_tests))
+
+    def _place_category_labels(self, data: ResponseCourseData, scans: np.ndarray,
+                               sums: np.ndarray, steps: np.ndarray, x_max: float,
+                               sum_top: float) -> None:
+        """Write each scan's category above its dot, below it, or just above the lines
+        that run through (``label_spots.label_spot``).
+
+        The lines a label must not sit on: the partial-response line, the
+        progression steps (flat parts and the jumps at each scan) and the sum.
+        When every spot is crossed, the label goes above on a white background.
+        """
+        sum_ax = self.axes[1]
+        level = data.partial_response_mm
+        segments: list[Segment] = [(0.0, level, x_max, level)]
+        ends = np.append(scans[1:], x_max)
+        for j, step in enumerate(steps):
+            segments.append((float(scans[j]), float(step), float(ends[j]), float(step)))
+            if j:
+                segments.append((float(scans[j]), float(steps[j - 1]), float(scans[j]),
+                                 float(step)))
+        segments += [(float(scans[j]), float(sums[j]), float(scans[j + 1]), float(sums[j + 1]))
+                     for j in range(sums.size - 1)]
+        renderer = self._canvas.get_renderer()
+        # Data units per pixel, from the frozen layout.
+        x_scale = x_max / sum_ax.bbox.width
+        y_scale = sum_top / sum_ax.bbox.height
+        gap = 0.03 * sum_top
+        # Keep clear of a line's own half width and a little air (pixels).
+        air_px = self.theme.line_width_pt * self.theme.dpi / 72 / 2 + 2
+        for k, label in enumerate(self.category_labels):
+            label.set_visible(k < sums.size)
+            if k >= sums.size:
+                label.set_text("")
+                continue
+            label.set_text(data.categories[k])
+            near_end = scans[k] > x_max - 0.04 * x_max
+            align = "left" if k == 0 else "right" if near_end else "center"
+            label.set_horizontalalignment(align)
+            extent = label.get_window_extent(renderer)
+            width, height = extent.width * x_scale, extent.height * y_scale
+            left = {"left": scans[k], "right": scans[k] - width,
+                    "center": scans[k] - width / 2}[align]
+            y, vertical, crowded = label_spot(
+                (left, left + width), float(sums[k]), height, gap, segments,
+                (0.0, x_max, 0.0, sum_top), pad=(air_px * x_scale, air_px * y_scale))
+            label.set_verticalalignment(vertical)
+            label.set_position((scans[k], y))
+            label.set_bbox({"facecolor": "white", "edgecolor": "none", "alpha": 0.85,
+                            "pad": 1.0} if crowded else None)

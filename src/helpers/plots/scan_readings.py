@@ -1,14 +1,19 @@
 """Lesson 04: the same lesion scanned twice on one day, many times over.
 
-Each dot is one pair of same-day scans of one lesion: how much larger or
-smaller the second reading was than the first. Dots are stacked in 2% bins
-(a dot histogram; bins from 0 to 2%, 2 to 4% and so on). The shaded band is
-where two readings agree (e.g. +/-10%); two lines mark the changes of a partial
-response and of progression. Those positions are handed in (the rule lives in
-``clinic.response``).
+Each dot is one pair of same-day scans of one lesion. Top: how much larger or
+smaller the second reading was than the first, in percent, stacked in 2% bins
+(a dot histogram; bins from 0 to 2%, 2 to 4% and so on). Bottom: the same
+pairs in millimetres, stacked in 1 mm bins. The shaded band is where two
+readings agree (e.g. +/-10%); lines mark the change of a partial response
+(e.g. -30%) and the two parts of progression (e.g. +20% on top, +5 mm below).
+Those positions are handed in (the rule lives in ``clinic.response``).
 
-The x axis is fixed (e.g. -35% to +35%): wider than readings in the model ever
-differ, so the cached background always survives.
+A dot's colour and shape say which parts of the progression rule its pair
+passes: neither, only the percent, only the millimetres, or both. The same
+pair has the same look in both charts, so a learner can find it in each.
+
+Both x axes are fixed (e.g. -35% to +35%, -20 to +20 mm): wider than readings
+in the model ever differ, so the cached background always survives.
 """
 
 from __future__ import annotations
@@ -22,95 +27,151 @@ from matplotlib.ticker import MaxNLocator
 
 from .limits import snap_up
 from .live_figure import LiveFigure
-from .style import BLACK, BLUE, GREY, SKY_BLUE, VERMILLION
+from .style import BLACK, BLUE, BLUISH_GREEN, GREY, ORANGE, SKY_BLUE, VERMILLION
 
-__all__ = ["ScanReadingsData", "ScanReadingsFigure", "stack_dots", "BIN_PERCENT"]
+__all__ = ["ScanReadingsData", "ScanReadingsFigure", "stack_dots", "BIN_PERCENT", "BIN_MM"]
 
 BIN_PERCENT = 2.0
+BIN_MM = 1.0
 
 
 @dataclass(frozen=True)
 class ScanReadingsData:
-    """One change per pair of readings: second compared with first, percent (+12.5 = larger)."""
+    """One entry per pair of readings.
+
+    Attributes:
+        changes_percent: second reading compared with the first (percent; +12.5 = larger).
+        changes_mm: second reading minus the first (mm).
+        past_rise: True where the pair passes the percent part of the progression rule.
+        past_min_mm: True where the pair passes the millimetre part of it.
+    """
 
     changes_percent: np.ndarray
+    changes_mm: np.ndarray
+    past_rise: np.ndarray
+    past_min_mm: np.ndarray
 
 
-def stack_dots(changes_percent: np.ndarray, bin_percent: float = BIN_PERCENT
-               ) -> tuple[np.ndarray, np.ndarray]:
-    """x (bin centre) and y (1, 2, 3 ... within the bin) for a dot histogram.
+def stack_dots(values: np.ndarray, bin_width: float = BIN_PERCENT,
+               rank: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """x (bin centre) and y (1, 2, 3 ... within the bin) of each value, in input order.
 
-    Bins run from one multiple of ``bin_percent`` to the next (e.g. 18 to 20%,
-    20 to 22%), so the 10%, 20% and 30% lines fall on bin edges: a dot right of
-    the +20% line really is 20% or more.
+    Bins run from one multiple of ``bin_width`` to the next (e.g. 18 to 20%,
+    20 to 22%), so lines at multiples of it fall on bin edges: a dot right of
+    the +20% line really is 20% or more. Within a bin, dots of lower ``rank``
+    stack first (so rarer, coloured dots sit on top), then in input order.
     """
-    values = np.asarray(changes_percent, dtype=float)
+    values = np.asarray(values, dtype=float)
     if values.size == 0:
         return np.array([]), np.array([])
-    bins = np.floor(values / bin_percent + 1e-9).astype(int)
-    order = np.argsort(bins, kind="stable")
+    bins = np.floor(values / bin_width + 1e-9).astype(int)
+    ranks = np.zeros(values.size) if rank is None else np.asarray(rank, dtype=float)
+    order = np.lexsort((np.arange(values.size), ranks, bins))
     sorted_bins = bins[order]
     heights = np.empty(values.size)
     start = 0
     for i in range(1, values.size + 1):
         if i == values.size or sorted_bins[i] != sorted_bins[start]:
-            heights[start:i] = np.arange(1, i - start + 1)
+            heights[order[start:i]] = np.arange(1, i - start + 1)
             start = i
-    return (sorted_bins + 0.5) * bin_percent, heights
+    return (bins + 0.5) * bin_width, heights
+
+
+# The four kinds of pair, by which parts of the progression rule they pass:
+# (past the percent, past the mm) -> marker, face colour, size factor, legend label.
+_KINDS = (
+    ((False, False), "o", GREY, 1.0, "One pair of readings"),
+    ((True, False), "D", ORANGE, 1.0, "{rise} or more, under {mm}"),
+    ((False, True), "s", BLUISH_GREEN, 1.0, "{mm} or more, under {rise}"),
+    ((True, True), "^", VERMILLION, 1.3, "{rise} and {mm}: reads as progression"),
+)
 
 
 class ScanReadingsFigure(LiveFigure[ScanReadingsData]):
-    """A dot histogram of changes between two same-day readings.
+    """Two dot histograms of the changes between two same-day readings: percent and mm.
 
     Args:
         partial_response_percent: where the partial-response line sits (percent, < 0).
         progression_percent: where the progression line sits (percent, > 0).
+        progression_min_mm: where the millimetre line of progression sits (mm, > 0).
         agree_within_percent: half the width of the shaded "agree" band (percent).
-        axis_limit_percent: the x axis runs from minus to plus this (percent).
+        axis_limit_percent: the percent axis runs from minus to plus this.
+        axis_limit_mm: the millimetre axis runs from minus to plus this.
         theme: "standard" or "projector".
     """
 
-    height_in = 3.4
+    height_in = 4.8
 
     def __init__(self, *, partial_response_percent: float, progression_percent: float,
-                 agree_within_percent: float, axis_limit_percent: float,
+                 progression_min_mm: float, agree_within_percent: float,
+                 axis_limit_percent: float, axis_limit_mm: float,
                  theme: str = "standard") -> None:
         self.partial_response_percent = partial_response_percent
         self.progression_percent = progression_percent
+        self.progression_min_mm = progression_min_mm
         self.agree_within_percent = agree_within_percent
         self.x_limits = (-axis_limit_percent, axis_limit_percent)
+        self.mm_limits = (-axis_limit_mm, axis_limit_mm)
         super().__init__(theme)
 
-    def build(self, figure: Figure) -> list[Axes]:
-        ax = figure.subplots(1, 1)
-        ax.set_xlim(*self.x_limits)
-        # Lay out with the widest tick labels expected (up to 3 digits), then
-        # whole numbers only.
-        ax.set_ylim(0, 100)
-        ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-        within = self.agree_within_percent
-        ax.axvspan(-within, within, color=SKY_BLUE, alpha=self.theme.band_alpha * 1.5,
-                   linewidth=0, label=f"Within {within:g}%")
-        ax.axvline(0, color=GREY, linewidth=1.0)
-        response = self.partial_response_percent
-        ax.axvline(response, color=BLUE, linestyle="--",
-                   linewidth=self.theme.line_width_pt * 0.8,
-                   label=f"{abs(response):g}% smaller (partial response)")
-        growth = self.progression_percent
-        ax.axvline(growth, color=VERMILLION, linestyle="-.",
-                   linewidth=self.theme.line_width_pt * 0.8,
-                   label=f"{growth:g}% larger (progression)")
+    def _dots(self, ax: Axes, legend: bool) -> list:
         size = 6 if self.theme.name == "standard" else 8
-        (dots,) = ax.plot([], [], linestyle="none", marker="o", markersize=size,
-                          color=BLACK, markerfacecolor=GREY, label="One pair of readings")
-        self.dots = self.dynamic(dots)
-        ax.set_xlabel("Second reading compared with the first, same lesion, same day (%)")
-        ax.set_ylabel("Pairs of\nreadings")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
-        return [ax]
+        rise, mm = f"{self.progression_percent:g}%", f"{self.progression_min_mm:g} mm"
+        artists = []
+        for _, marker, colour, factor, label in _KINDS:
+            (dots,) = ax.plot([], [], linestyle="none", marker=marker, markersize=size * factor,
+                              color=BLACK, markerfacecolor=colour, markeredgewidth=0.8,
+                              label=label.format(rise=rise, mm=mm) if legend else "_nolegend_")
+            artists.append(self.dynamic(dots))
+        return artists
+
+    def build(self, figure: Figure) -> list[Axes]:
+        percent_ax, mm_ax = figure.subplots(2, 1)
+        width = self.theme.line_width_pt * 0.8
+        for ax in (percent_ax, mm_ax):
+            # Lay out with the widest tick labels expected (up to 3 digits), then
+            # whole numbers only.
+            ax.set_ylim(0, 100)
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+            ax.set_ylabel("Pairs of\nreadings")
+        percent_ax.set_xlim(*self.x_limits)
+        within = self.agree_within_percent
+        percent_ax.axvspan(-within, within, color=SKY_BLUE,
+                           alpha=self.theme.band_alpha * 1.5, linewidth=0,
+                           label=f"Within {within:g}%")
+        percent_ax.axvline(0, color=GREY, linewidth=1.0)
+        response = self.partial_response_percent
+        percent_ax.axvline(response, color=BLUE, linestyle="--", linewidth=width,
+                           label=f"{abs(response):g}% smaller (partial response)")
+        growth = self.progression_percent
+        percent_ax.axvline(growth, color=VERMILLION, linestyle="-.", linewidth=width,
+                           label=f"{growth:g}% larger (progression needs it)")
+        self.percent_dots = self._dots(percent_ax, legend=False)
+        percent_ax.set_xlabel("Second reading compared with the first (%)")
+        percent_ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+
+        mm_ax.set_xlim(*self.mm_limits)
+        mm_ax.axvline(0, color=GREY, linewidth=1.0)
+        mm_ax.axvline(self.progression_min_mm, color=VERMILLION, linestyle=":",
+                      linewidth=width * 1.2,
+                      label=f"{self.progression_min_mm:g} mm larger (progression needs it)")
+        self.mm_dots = self._dots(mm_ax, legend=True)
+        mm_ax.set_xlabel("Second reading minus the first (mm), the same pairs")
+        mm_ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+        return [percent_ax, mm_ax]
 
     def update(self, data: ScanReadingsData) -> None:
-        """Show one dot per pair; the y axis snaps to steps of 5 pairs."""
-        x, y = stack_dots(np.clip(data.changes_percent, *self.x_limits))
-        self.dots.set_data(x, y)
-        self.axes[0].set_ylim(0, snap_up((y.max() if y.size else 0) + 1, 5, 10))
+        """Show one dot per pair in each chart; each y axis snaps to steps of 10 pairs."""
+        past_rise = np.asarray(data.past_rise, dtype=bool)
+        past_mm = np.asarray(data.past_min_mm, dtype=bool)
+        rank = past_rise * 1 + past_mm * 2  # rarer kinds stack on top
+        charts = ((self.axes[0], self.percent_dots, data.changes_percent, self.x_limits,
+                   BIN_PERCENT),
+                  (self.axes[1], self.mm_dots, data.changes_mm, self.mm_limits, BIN_MM))
+        for ax, artists, values, limits, width in charts:
+            x, y = stack_dots(np.clip(np.asarray(values, dtype=float), *limits), width, rank)
+            for artist, ((rise, mm), *_rest) in zip(artists, _KINDS, strict=True):
+                kind = (past_rise == rise) & (past_mm == mm)
+                artist.set_data(x[kind], y[kind])
+            # Steps of 10: most moves keep the axes, and so the cached background.
+            ax.set_ylim(0, snap_up((y.max() if y.size else 0) + 1, 10, 10))

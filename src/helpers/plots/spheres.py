@@ -1,6 +1,7 @@
 """Two tumours drawn to scale, before and after, beside the cube-root curve.
 
-Shows why killing half the cells takes only about a fifth off the diameter.
+Shows why killing half the cells takes only about a fifth off the diameter, and
+where the curve crosses the line a scan report calls a partial response.
 """
 
 from __future__ import annotations
@@ -13,18 +14,21 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
 from .live_figure import LiveFigure
-from .style import BLUE, BLUISH_GREEN, GREY
+from .style import BLUE, BLUISH_GREEN, GREY, VERMILLION
 
 __all__ = ["SpheresData", "SpheresFigure"]
 
 
 @dataclass(frozen=True)
 class SpheresData:
-    """Diameters before and after (mm), and the share of cells killed (0 to 1)."""
+    """Diameters before and after (mm), the share of cells killed (0 to 1), and the
+    change in diameter (percent, e.g. -30) drawn as a dashed line across the curve, or
+    None for no line."""
 
     start_diameter_mm: float
     end_diameter_mm: float
     killed_fraction: float
+    response_line_percent: float | None = None
 
 
 class SpheresFigure(LiveFigure[SpheresData]):
@@ -55,6 +59,12 @@ class SpheresFigure(LiveFigure[SpheresData]):
         curve_ax.set_ylim(-100, 0)
         curve_ax.set_xlabel("Cancer cells killed (%)")
         curve_ax.set_ylabel("Change in diameter (%)")
+        (line,) = curve_ax.plot([], [], color=VERMILLION, linestyle="--",
+                                linewidth=0.7 * self.theme.line_width_pt)
+        self.response_line = self.dynamic(line)
+        self.response_label = self.dynamic(curve_ax.text(
+            2, 0, "", color=VERMILLION, ha="left", va="top",
+            fontsize=self.theme.font_size_pt * 0.85))
         (point,) = curve_ax.plot([], [], marker="o", markersize=10, color="black",
                                  linestyle="none")
         self.point = self.dynamic(point)
@@ -69,3 +79,12 @@ class SpheresFigure(LiveFigure[SpheresData]):
         self.before_label.set_text(f"Before\n{start_diameter_mm:.1f} mm")
         self.after_label.set_text(f"After\n{end_diameter_mm:.1f} mm")
         self.point.set_data([100 * killed_fraction], [100 * (ratio - 1)])
+        level = data.response_line_percent
+        if level is None:
+            self.response_line.set_data([], [])
+            self.response_label.set_text("")
+        else:
+            self.response_line.set_data([0, 100], [level, level])
+            # Below the line, on the left: the curve stays above it until most cells are gone.
+            self.response_label.set_position((2, level - 2))
+            self.response_label.set_text(f"Partial response: {abs(level):.0f}% smaller")

@@ -1,7 +1,8 @@
 """Lesson 04, reading the response: the checks for understanding.
 
-Each choice's feedback says why it is right or wrong; ``key_answer`` is the
-facilitator guide's answer key for the question.
+Each choice's feedback says why it is right or wrong (the widget adds "Yes" or "Not
+quite" in front); ``hint`` points a learner who answered wrong to the rule or the clue
+to use; ``key_answer`` is the facilitator guide's answer key for the question.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ QUESTIONS: tuple[Question, ...] = (
                    "Complete response means every lesion is gone. Here 34 mm is still measured."),
         ),
         key_answer="partial response (-32%)",
+        hint="Work out the change from baseline as a share: (today's sum - baseline sum) / "
+             "baseline sum. Then compare it with the rule's lines in the story above.",
     ),
     Question(
         "The smallest sum so far was 30 mm. Today's sum is 35 mm and there are no new lesions. Is "
@@ -46,30 +49,39 @@ QUESTIONS: tuple[Question, ...] = (
                    f"{_MIN_GROWTH} is needed, but so is {_GROWTH}. (35 - 30) / 30 = 17%, under "
                    f"{_GROWTH}: not progression."),
             Choice(f"No: 17% is under the {_GROWTH} needed", True,
-                   f"Right. Both parts are needed: {_GROWTH} or more above the smallest sum and "
-                   f"at least {_MIN_GROWTH}. A change this small can also be partly "
-                   "measurement noise."),
+                   f"Both parts are needed: {_GROWTH} or more above the smallest sum and at "
+                   f"least {_MIN_GROWTH}. A change this small can also be partly measurement "
+                   "noise."),
             Choice("Yes: any growth after shrinking is progression", False,
                    "Small ups and downs are expected, partly from measurement noise. The rule "
                    f"asks for {_GROWTH} and {_MIN_GROWTH} above the smallest sum."),
         ),
         key_answer=f"no, 17% is under {_GROWTH}",
+        hint="The progression rule has two parts, and both must hold. Check each one against "
+             "the smallest sum so far: how many millimetres more, and how much more as a "
+             "share of 30 mm?",
     ),
     Question(
         "Six weeks into treatment, a scan reads 25% larger. The patient feels better and the "
         "blood marker is falling. What is the most sensible reading?",
         (
             Choice("The chemo has failed and spread the cancer", False,
-                   "One scan can mislead: swelling and dying tissue can make a lesion look "
-                   "bigger early on. The falling marker and the patient's progress are clues "
-                   "pointing the other way."),
+                   "One scan can mislead. The same lesion measured twice on the same day can "
+                   "differ by a fifth or more, and early in treatment dead cells, fluid or "
+                   "swelling can muddy the picture. (A tumour that swells before it shrinks "
+                   "is best known with immunotherapy, where it is called pseudoprogression; "
+                   "it is uncommon with chemotherapy.) The falling marker and the patient "
+                   "feeling better point the other way."),
             Choice("Ignore the scan and trust the marker", False,
                    "A marker is a clue, never a verdict on its own. The team weighs all the "
                    "clues."),
             Choice("Weigh all the clues; the team may confirm with the next scan", True,
-                   "Yes. The team compares with earlier images, looks at symptoms, exam and "
-                   "blood work, and a confirming scan often gives the clearest answer."),
+                   "The team compares with earlier images, looks at symptoms, exam and blood "
+                   "work, and a confirming scan often gives the clearest answer."),
         ),
         key_answer="weigh all the clues, the team may confirm with the next scan",
+        hint="Count the clues in the question: one scan, how the patient feels, and the "
+             "blood marker. Do they agree? Think about what the lesson said about trusting "
+             "one scan, or one blood test, on its own.",
     ),
 )

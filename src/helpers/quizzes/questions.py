@@ -1,4 +1,4 @@
-"""A check for understanding as data: a prompt, its choices and the facilitator's key.
+"""A check for understanding as data: a prompt, its choices, a hint and the facilitator's key.
 
 Pure: plain frozen dataclasses, checked once when they are built, so the widget
 that shows them (``panels.quiz``) and the answer-key generator (``quizzes.answer_key``)
@@ -7,6 +7,7 @@ can trust them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["Choice", "Question"]
@@ -17,6 +18,16 @@ def _check_text(field: str, value: object) -> None:
         raise ValueError(f"{field} must be a non-empty string; got {value!r}")
 
 
+def _plain(text: str) -> str:
+    """``text`` for comparing: lower case, runs of white space as one space."""
+    return " ".join(text.lower().split())
+
+
+def _says(text: str, words: str) -> bool:
+    """Whether ``text`` holds ``words`` as whole words (case and spacing aside)."""
+    return re.search(rf"(?<!\w){re.escape(_plain(words))}(?!\w)", _plain(text)) is not None
+
+
 @dataclass(frozen=True)
 class Choice:
     """One answer a learner can pick.
@@ -24,7 +35,9 @@ class Choice:
     Attributes:
         text: the answer as the learner reads it next to its radio button.
         correct: True for the one right answer of its question.
-        feedback: what the learner is told after checking this answer.
+        feedback: why this answer is right or wrong. The widget puts its own verdict
+            ("Yes, that's right." or "Not quite.") in front, so this text starts with the
+            reason. For the right choice it is the question's explanation.
     """
 
     text: str
@@ -40,18 +53,24 @@ class Choice:
 
 @dataclass(frozen=True)
 class Question:
-    """A multiple-choice check with feedback on every choice.
+    """A multiple-choice check with feedback on every choice and a hint.
 
     Attributes:
         prompt: the question, in plain words.
         choices: at least 2 choices, in the order shown; exactly 1 is correct.
         key_answer: the right answer in a few words, as the facilitator guide's
             answer key says it (for example "100 million left").
+        hint: what a learner is shown after a first wrong answer, written for this
+            question: it points to the idea, or to the part of the lesson's picture to
+            look at, without giving the answer away. So it must differ from the
+            explanation (the right choice's feedback) and from every other feedback,
+            and must not contain the right choice's text or the key answer.
     """
 
     prompt: str
     choices: tuple[Choice, ...]
     key_answer: str
+    hint: str
 
     def __post_init__(self) -> None:
         _check_text("prompt", self.prompt)
@@ -69,6 +88,18 @@ class Question:
         if correct != 1:
             raise ValueError(f"choices must have exactly 1 correct Choice; got {correct}")
         _check_text("key_answer", self.key_answer)
+        _check_text("hint", self.hint)
+        hint = _plain(self.hint)
+        for i, choice in enumerate(self.choices):
+            if hint == _plain(choice.feedback):
+                raise ValueError(f"hint must differ from the feedback of choices[{i}]; "
+                                 f"got {self.hint!r}")
+        right = self.correct_choice
+        for what, text in (("the right choice's text", right.text),
+                           ("the key answer", self.key_answer)):
+            if _says(self.hint, text):
+                raise ValueError(f"hint must not give the answer away: it contains {what} "
+                                 f"{text!r}; got {self.hint!r}")
 
     @property
     def correct_index(self) -> int:

@@ -120,10 +120,12 @@ _SCHEDULE = Schedule(cycle_length_days=21, cycles=6)
 # Mixed response. Lesion A (liver, 28 mm): drug-sensitive cells doubling
 # every 40 days, 0.5 logs (68%) killed per dose: per cycle its cells change by
 # 2^(21/40) x 10^-0.5 = 0.46, its diameter by 0.46^(1/3) = 0.77, so over
-# 9 weeks (3 cycles) 28 mm -> 12.8 mm. Lesion B (lung, 22 mm): 95% resistant
-# cells doubling every 45 days that the drug does not touch: per 9 weeks its
-# diameter grows by 2^(63/45/3) = 1.38, 22 mm -> 30.4 mm. The sum barely
-# moves at first (50 -> 43 mm, -14%: stable disease) while B grows.
+# 9 weeks (3 cycles) its live cells make 28 mm -> 12.7 mm; with the killed cells
+# not yet cleared (half-life 7 days, models.clearance) it measures 13.7 mm.
+# Lesion B (lung, 22 mm): 95% resistant cells doubling every 45 days that the
+# drug does not touch: per 9 weeks its diameter grows by 2^(63/45/3) = 1.38,
+# 22 mm -> 30.4 mm (29.9 mm: its 5% sensitive cells die off). The sum barely
+# moves at first (50 -> 43.6 mm, -13%: stable disease) while B grows.
 MIXED_RESPONSE = ImagingScenario(
     name="Mixed response",
     claim="At least one lesion shrinks while another grows on the same scans.",
@@ -177,13 +179,15 @@ HIDDEN_SEEDS = ImagingScenario(
 )
 
 # Early swelling (confusing first scan). Two lesions respond slowly: doubling
-# every 60 days, 0.25 logs killed per dose, so per cycle cells change by
-# 2^(21/60) x 10^-0.25 = 0.71 and the diameter by 0.89. Treatment-related
+# every 60 days, 0.25 logs killed per dose, so per cycle live cells change by
+# 2^(21/60) x 10^-0.25 = 0.717 and their diameter by 0.895. Treatment-related
 # swelling peaks at +80% on day 35 and is gone by day 70. On the 6-week scan
-# (day 42) the true diameter is 0.89^2 = 0.80 of baseline but the swelling
-# adds 0.8 x (1 - 7/35) = 64%: it reads 0.80 x 1.64 = 1.31, larger (it even
-# looks like progression). On the confirming scan (day 84) the swelling is
-# gone: 0.89^4 = 0.63 of baseline.
+# (day 42) the live cells are 0.717^2 = 0.514 of baseline; with the killed cells
+# not yet cleared (an eighth of day 21's kill, a 64th of day 0's: 0.046) the
+# true size is (0.514 + 0.046)^(1/3) = 0.82 of baseline, but the swelling adds
+# 0.8 x (1 - 7/35) = 64%: it reads 0.82 x 1.64 = 1.35, larger (it even looks
+# like progression). On the confirming scan (day 84) the swelling is gone: live
+# 0.717^4 = 0.264, dead 0.024, true size (0.288)^(1/3) = 0.66 of baseline.
 EARLY_SWELLING = ImagingScenario(
     name="Early swelling (confusing first scan)",
     claim=("The first scan reads larger for treatment-related reasons; the confirming scan "
@@ -191,7 +195,9 @@ EARLY_SWELLING = ImagingScenario(
     story=("Six weeks in, the scan reads larger, yet the cancer cells are fewer: the "
            "treatment has made the lesions swell (inflammation, fluid, dying tissue). The "
            "blood marker keeps falling. Six weeks later, with the swelling gone, the "
-           "confirming scan shows the lesions smaller than at baseline."),
+           "confirming scan shows the lesions smaller than at baseline. Swelling like this "
+           "is best known with immunotherapy, where it is called pseudoprogression; with "
+           "chemotherapy it is uncommon. It is one reason teams confirm a surprising scan."),
     patient=Patient(
         lesions=(
             make_lesion("A", site="liver", seeding_day=0, start_diameter_mm=30.0,
@@ -206,6 +212,97 @@ EARLY_SWELLING = ImagingScenario(
     horizon_days=126,
 )
 
+# Responding. Two lesions of drug-sensitive cells doubling every 40 days, 0.45 logs
+# (65%) killed per dose: per cycle the cells change by 2^(21/40) x 10^-0.45 = 0.51 and
+# the live diameter by 0.51^(1/3) = 0.80, so by the 9-week scan (3 cycles) the live
+# diameter is 0.80^3 = 0.51 of baseline. Dead cells clear with a lag, so the measured
+# size is a little larger than that (about 46% smaller with a 7-day clearance
+# half-life, about 36% with 14 days): a partial response on the first follow-up scan
+# either way, and about 70% smaller by day 126.
+RESPONDING = ImagingScenario(
+    name="Responding (every lesion shrinks)",
+    claim=("Every lesion shrinks on every follow-up scan, and the response category reaches "
+           "partial response."),
+    story=("Both lesions are mostly drug-sensitive cells. Each dose kills about 2 in 3 of "
+           "their cancer cells, more than grow back before the next dose, so both lesions "
+           "shrink from scan to scan: a partial response on the first scan at 9 weeks. The "
+           "blood marker falls too. The team usually keeps the plan if side effects are "
+           "manageable."),
+    patient=Patient(
+        lesions=(
+            make_lesion("A", site="liver", seeding_day=0, start_diameter_mm=40.0,
+                        doubling_time_days=40.0, log_kill_per_dose=0.45),
+            make_lesion("B", site="lung", seeding_day=0, start_diameter_mm=28.0,
+                        doubling_time_days=40.0, log_kill_per_dose=0.45),
+        ),
+        schedule=_SCHEDULE,
+    ),
+    scan_plan=ScanPlan(interval_weeks=9, detection_limit_mm=5.0, seed=9),
+    horizon_days=126,
+)
+
+# Stable disease. Sensitive cells double every 21 days and 0.32 logs (52%) are killed
+# per dose: per cycle they change by 2 x 10^-0.32 = 0.96, nearly a balance. 1 cell in
+# 100 is resistant, doubling every 30 days untouched: x 2^(126/30) = 18 by day 126. The
+# total then changes by 0.99 x 0.96^6 + 0.01 x 18 = 0.94 of baseline, the diameter by
+# 0.94^(1/3) = 0.98: the measured sum stays far inside -30% / +20% on every scan,
+# while the resistant share rises from 1 in 100 to about 1 in 5.
+STABLE_DISEASE = ImagingScenario(
+    name="Stable disease (little change)",
+    claim=("The measured sum stays within -30% / +20% of baseline on every scan, while the "
+           "resistant share rises underneath."),
+    story=("Each dose kills about half of the cancer cells, and in the 3 weeks before the "
+           "next dose about as many grow back, so the lesions stay about the same size: "
+           "stable disease. That can be a good result: the team keeps treating and keeps "
+           "scanning. Underneath, a few resistant cells (1 in 100 at the start) grow "
+           "slowly; by the end about 1 in 5 cells resists, one reason the scans continue."),
+    patient=Patient(
+        lesions=(
+            make_lesion("A", site="liver", seeding_day=0, start_diameter_mm=32.0,
+                        doubling_time_days=21.0, log_kill_per_dose=0.32,
+                        resistant_fraction=0.01, resistant_doubling_time_days=30.0),
+            make_lesion("B", site="lymph node", seeding_day=0, start_diameter_mm=24.0,
+                        doubling_time_days=21.0, log_kill_per_dose=0.32,
+                        resistant_fraction=0.01, resistant_doubling_time_days=30.0),
+        ),
+        schedule=_SCHEDULE,
+    ),
+    scan_plan=ScanPlan(interval_weeks=9, detection_limit_mm=5.0, seed=7),
+    horizon_days=126,
+)
+
+# Early benefit before scans change. Cells doubling every 35 days, 0.35 logs (55%)
+# killed per dose: per cycle the cells change by 2^(21/35) x 10^-0.35 = 0.68 and the
+# live diameter by 0.68^(1/3) = 0.88. By the 6-week scan (2 cycles) 1 - 0.68^2 = 54% of
+# the cells are gone and the blood marker, which follows the live cells, has about
+# halved; but the live diameter is only 1 - 0.88^2 = 23% smaller, and dead cells not yet
+# cleared keep the measured size larger still (about 20% smaller): stable disease. By
+# the 12-week scan the diameter is about 38% smaller: partial response.
+EARLY_BENEFIT = ImagingScenario(
+    name="Early benefit (marker falls first)",
+    claim=("The burden and the blood marker fall by about half well before the diameter "
+           "change reaches partial response."),
+    story=("Each dose kills about half of the cancer cells. By the first scan at 6 weeks, "
+           "about half the cancer cells are gone and the blood marker has about halved, yet "
+           "the scan reads only about a fifth smaller: stable disease. A diameter follows "
+           "the cube root of the number of cells, and dead cells take weeks to clear, so "
+           "scans lag. Symptoms can ease in this time too. The next scan shows a partial "
+           "response."),
+    patient=Patient(
+        lesions=(
+            make_lesion("A", site="liver", seeding_day=0, start_diameter_mm=34.0,
+                        doubling_time_days=35.0, log_kill_per_dose=0.35),
+            make_lesion("B", site="liver", seeding_day=0, start_diameter_mm=26.0,
+                        doubling_time_days=35.0, log_kill_per_dose=0.35),
+        ),
+        schedule=_SCHEDULE,
+    ),
+    scan_plan=ScanPlan(interval_weeks=6, detection_limit_mm=5.0, seed=10),
+    horizon_days=126,
+)
+
+# In the order of the source article's "What you may see" table.
 IMAGING_SCENARIOS: dict[str, ImagingScenario] = {
-    s.name: s for s in (MIXED_RESPONSE, HIDDEN_SEEDS, EARLY_SWELLING)
+    s.name: s for s in (RESPONDING, STABLE_DISEASE, MIXED_RESPONSE, HIDDEN_SEEDS,
+                        EARLY_BENEFIT, EARLY_SWELLING)
 }

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from ..lessons.choices import sensitivity_level_name
 from ..lessons.resistance import ResistanceState
-from ..plain_words import cells_in_words, change_from_start, days_label, one_in, percent, plural
+from ..plain_words import (
+    cells_count,
+    cells_in_words,
+    change_from_start,
+    days_label,
+    mm_in_words,
+    one_in,
+    percent,
+    plural,
+)
 
 __all__ = [
     "caption",
@@ -49,35 +58,47 @@ def cycles_control_label(cycle_length_days: int) -> str:
 
 
 def share_in_words(share: float) -> str:
-    """A resistant share as a clause: 0.25 -> '1 in 4 cells is resistant'."""
+    """A resistant share as a clause: 0.25 -> '1 in 4 cells is resistant'; 0.3 -> '30% of
+    the cells are resistant'; 0.999 -> 'almost every cell (99.9%) is resistant'; 1 ->
+    'every cell is resistant'."""
     if share <= 0:
         return "no resistant cells are left"
+    if share >= 1:
+        return "every cell is resistant"
     if share >= 0.995:
-        return "almost every cell is resistant"
-    if share > 0.5:
-        return f"{percent(share)} of the cells are resistant"
-    return f"{one_in(share)} cells is resistant"
+        return f"almost every cell ({percent(share)}) is resistant"
+    said = one_in(share)
+    if said.startswith("1 in "):
+        return f"{said} cells is resistant"
+    return f"{said} of the cells are resistant"
 
 
 def caption(state: ResistanceState) -> str:
     cycles = state.values.cycles
+    # The caption's day is the chart's last day: the end of the last cycle, after the
+    # regrowth that follows the last dose.
     if state.end_cells < 1:
-        amount = "no cancer cells left"
+        text = (f"After {plural(cycles, 'cycle')} (day {state.horizon_days}) the tumour holds "
+                f"<b>no cancer cells</b> (at the start, {one_in(state.start_share)} were "
+                "resistant).")
     else:
         change = state.end_cells / state.start_cells - 1.0
-        amount = f"{cells_in_words(state.end_cells)} cells, {change_from_start(change)}"
-    text = (f"After {plural(cycles, 'cycle')} (day {state.horizon_days}) the tumour holds "
-            f"<b>{amount}</b>; {share_in_words(state.end_share)} "
-            f"(at the start, {one_in(state.start_share)}).")
-    if state.end_cells >= 1:
-        text += (f" Diameter about {state.end_diameter_mm:.0f} mm "
-                 f"(it was {state.start_diameter_mm:.0f} mm).")
+        amount = f"{cells_count(state.end_cells)}, {change_from_start(change)}"
+        text = (f"After {plural(cycles, 'cycle')} (day {state.horizon_days}) the tumour holds "
+                f"<b>{amount}</b>; {share_in_words(state.end_share)} "
+                f"(at the start, {one_in(state.start_share)}).")
+        measured = mm_in_words(state.end_diameter_mm)
+        text += (f" A scan would measure it at about {measured} across (it was "
+                 f"{mm_in_words(state.start_diameter_mm)})")
+        # Say why the scan reads more than the live cells only when the words differ.
+        text += (", counting dead cells not yet cleared." if
+                 measured != mm_in_words(state.end_live_diameter_mm) else ".")
     if state.nadir_cells < 1:
         # Only a state built by hand gets here: 1 in 10 million of 10 billion cells is
         # 1,000 resistant cells, and no dose touches them.
         lowest = f" Every cancer cell was gone by day {state.nadir_day:.0f}."
     else:
-        lowest = (f" The lowest point was {cells_in_words(state.nadir_cells)} cells on day "
+        lowest = (f" The lowest point was {cells_count(state.nadir_cells)} on day "
                   f"{state.nadir_day:.0f}.")
     if state.faded_day is not None:
         text += (f"{lowest} By day {state.faded_day:.0f}, still on the same drug, the tumour "
@@ -89,13 +110,25 @@ def caption(state: ResistanceState) -> str:
 
 def alt_text(state: ResistanceState) -> str:
     cycles = state.values.cycles
+    end_share = (one_in(state.end_share) if state.end_cells >= 1 else
+                 "nothing, as no cells are left")
     return (
         f"Two charts over {state.horizon_days} days with {plural(cycles, 'dose')}, one "
         f"every {state.cycle_length_days} days. Top, cancer cells on a log scale: all cells "
-        f"go from {cells_in_words(state.start_cells)} to {cells_in_words(state.end_cells)}, "
-        f"lowest {cells_in_words(state.nadir_cells)} on day {state.nadir_day:.0f}; "
-        f"sensitive cells end at {cells_in_words(state.sensitive_end_cells)}, resistant "
-        f"cells at {cells_in_words(state.resistant_end_cells)}. A grey band marks the size "
+        f"go from {_count(state.start_cells)} to {_count(state.end_cells)}, "
+        f"lowest {_count(state.nadir_cells)} on day {state.nadir_day:.0f}; "
+        f"{_ends('sensitive', state.sensitive_end_cells)}, "
+        f"{_ends('resistant', state.resistant_end_cells)}. A grey band marks the size "
         "at which a scan starts to show the tumour. Bottom, the share of resistant cells "
-        f"goes from {one_in(state.start_share)} to {one_in(state.end_share)}."
+        f"goes from {one_in(state.start_share)} to {end_share}."
     )
+
+
+def _count(cells: float) -> str:
+    """A count in the alt text: 'about 10 billion', or 'none' (never 'no cells left')."""
+    return "none" if cells < 1 else cells_in_words(cells)
+
+
+def _ends(kind: str, cells: float) -> str:
+    """'sensitive cells end at about 2 billion', or 'no sensitive cells are left'."""
+    return f"no {kind} cells are left" if cells < 1 else f"{kind} cells end at {_count(cells)}"

@@ -17,6 +17,7 @@ from ..clinic.response import (
     Assessment,
 )
 from ..lessons.response import (
+    ChartEnd,
     FirstScanLarger,
     MarkerCourse,
     MixedResponse,
@@ -112,14 +113,29 @@ def _marker(marker: MarkerCourse) -> str:
     if marker.surge_day is not None:
         text += (f" Its test on day {marker.surge_day} rose while the next scan shrank: a "
                  "surge from dying cells.")
-    elif marker.fell_day is not None:
-        text += (f" On day {marker.fell_day} it had fallen while the scan read larger: the "
-                 "marker follows the cancer cells, not the swelling.")
+    elif marker.fell_day is not None and marker.fell_change is not None:
+        scan = CATEGORY_NAMES[marker.fell_category or "SD"].lower()
+        why = ("not the swelling" if marker.fell_cause == "swelling" else
+               "and the scan still counts dead cells the body has not cleared yet")
+        text += (f" By the scan on day {marker.fell_day} it had already fallen by "
+                 f"{percent(-marker.fell_change)}, while that scan still read {scan}: "
+                 f"the marker follows the living cancer cells, {why}.")
     return text + " A marker is a clue, never a verdict on its own."
 
 
+def _chart_end(end: ChartEnd) -> str:
+    """The true sizes on the chart's last day, after the last scan if it came earlier."""
+    total = (f"the lesions' true sizes add up to {end.end_sum_mm:.0f} mm, "
+             f"{_than(end.change, f'on day 0 ({end.start_sum_mm:.0f} mm)')}.")
+    if end.last_scan_day < end.day:
+        return (f"The last scan is on day {end.last_scan_day}; by day {end.day}, where the "
+                f"lines end, {total}")
+    return f"On day {end.day}, the last scan and where the lines end, {total}"
+
+
 def caption(state: ResponseState) -> str:
-    """The patterns on these scans, the categories scan by scan, and the marker."""
+    """The patterns on these scans, the categories scan by scan, the true sizes at the
+    chart's end (its last day, ``state.days_shown[1]``), and the marker."""
     parts = []
     if state.mixed is not None:
         parts.append(_mixed(state.mixed))
@@ -133,6 +149,7 @@ def caption(state: ResponseState) -> str:
         parts.append(f"Categories, scan by scan: {sequence}.")
     else:
         parts.append("Only the baseline scan falls within this course: nothing to compare yet.")
+    parts.append(_chart_end(state.end))
     parts.append(_marker(state.marker))
     return " ".join(parts)
 
@@ -140,11 +157,16 @@ def caption(state: ResponseState) -> str:
 def alt_text(state: ResponseState) -> str:
     sums = ", ".join(f"day {a.day}: {a.sum_mm:.0f} mm ({CATEGORY_NAMES[a.category]})"
                      for a in state.assessments)
-    return ("Three charts sharing a time axis in days since the first dose. Top: each "
-            "lesion's true diameter as a line and its scan readings as dots; dose days "
-            "marked with triangles. Middle: the sum of measured diameters on each scan "
-            f"with the partial-response line ({PARTIAL_RESPONSE_WORDS} below baseline) and "
-            f"the progression line ({PROGRESSION_WORDS} above the smallest sum): {sums}. "
+    end = state.end
+    return (f"Three charts sharing a time axis from day 0 (the first dose) to day {end.day}. "
+            "Top: each lesion's true size as a line (its live cells and the dead cells not "
+            "yet cleared), the size of its live cells alone as a thin dotted line, and its "
+            "scan readings as dots; dose days marked with triangles. On day "
+            f"{end.day} the true sizes add up to {end.end_sum_mm:.0f} mm "
+            f"({end.start_sum_mm:.0f} mm on day 0). Middle: the sum of measured diameters on "
+            "each scan with the partial-response line "
+            f"({PARTIAL_RESPONSE_WORDS} below baseline) and the progression line "
+            f"({PROGRESSION_WORDS} above the smallest sum): {sums}. "
             "Bottom: the blood marker's true level and blood tests on scan and dose days.")
 
 
