@@ -1,7 +1,7 @@
 """The page's one presentation switch (kernel side) and what sliders say to screen readers.
 
 The browser side (localStorage, CSS, fit on a 1024 x 768 screen) is checked in
-tests/browser/test_presentation.py.
+tests/browser/test_projector_mode.py.
 """
 
 from __future__ import annotations
