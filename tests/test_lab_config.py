@@ -10,6 +10,7 @@ these tests check the pieces without a browser.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import importlib.util
 import json
 import shutil
@@ -19,6 +20,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+# One worker thread for every call on a manager: ``asyncio.run`` refuses to start where
+# a loop already runs in this thread (the browser tests' session-wide Playwright leaves
+# one when the suite runs in one go), and the manager's SQLite file index may only be
+# used from the thread that made it.
+_WORKER = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+
+
+def _run(coroutine):
+    """Run a coroutine to its end on a fresh event loop in the worker thread."""
+    return _WORKER.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +46,7 @@ def lab_config():
 def manager(lab_config, tmp_path):
     for lesson in LESSONS:
         shutil.copy(lesson, tmp_path / lesson.name)
-    return lab_config.LessonContentsManager(root_dir=str(tmp_path))
+    return _WORKER.submit(lab_config.LessonContentsManager, root_dir=str(tmp_path)).result()
 
 
 def test_every_lesson_is_stored_with_the_series_kernel_description(lab_config):
@@ -62,7 +75,7 @@ def test_the_description_given_is_what_the_kernel_itself_reports(lab_config):
 def test_a_lesson_is_handed_out_with_this_computer_s_description(lab_config, manager):
     local = lab_config.local_kernel_description()
     for lesson in LESSONS:
-        model = asyncio.run(manager.get(lesson.name))
+        model = _run(manager.get(lesson.name))
         metadata = model["content"]["metadata"]
         assert metadata["kernelspec"] == local["kernelspec"]
         assert metadata["language_info"] == local["language_info"]
@@ -73,9 +86,9 @@ def test_a_lesson_is_handed_out_with_this_computer_s_description(lab_config, man
 
 def test_saving_puts_the_stored_description_back(lab_config, manager, tmp_path):
     lesson = LESSONS[0]
-    model = asyncio.run(manager.get(lesson.name))
+    model = _run(manager.get(lesson.name))
     model["content"]["cells"][0]["source"] = "# Changed by a learner"
-    asyncio.run(manager.save({"type": "notebook", "format": "json",
+    _run(manager.save({"type": "notebook", "format": "json",
                               "content": model["content"]}, lesson.name))
     saved = json.loads((tmp_path / lesson.name).read_text())
     assert saved["metadata"]["kernelspec"] == lab_config.STORED_KERNELSPEC
@@ -88,8 +101,8 @@ def test_other_notebooks_are_left_as_they_are(lab_config, manager, tmp_path):
     other["metadata"] = {"kernelspec": {"name": "ir", "display_name": "R", "language": "R"},
                          "language_info": {"name": "R"}}
     (tmp_path / "other.ipynb").write_text(json.dumps(other))
-    model = asyncio.run(manager.get("other.ipynb"))
+    model = _run(manager.get("other.ipynb"))
     assert model["content"]["metadata"] == other["metadata"]
-    asyncio.run(manager.save({"type": "notebook", "format": "json",
+    _run(manager.save({"type": "notebook", "format": "json",
                               "content": model["content"]}, "other.ipynb"))
     assert json.loads((tmp_path / "other.ipynb").read_text())["metadata"] == other["metadata"]
