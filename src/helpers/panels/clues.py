@@ -14,7 +14,6 @@ import ipywidgets as widgets
 from ..lessons import clues as lesson
 from ..plots.clue_timeline import ClueTimelineData, ClueTimelineFigure
 from ..words import clues as words
-from ..words.resistance import days_label
 from .base import Interaction, LessonPanel
 from .controls import choice_slider, dropdown, int_slider
 
@@ -36,7 +35,7 @@ class CluesPanel(LessonPanel[lesson.CluesValues, lesson.CluesState, ClueTimeline
             "side_effects": choice_slider("How hard a dose hits",
                                           [(level, level) for level in
                                            lesson.SIDE_EFFECT_CHOICES]),
-            "cycles": int_slider(f"Cycles ({days_label(lesson.CYCLE_LENGTH_DAYS)} each)",
+            "cycles": int_slider(words.cycles_control_label(lesson.CYCLE_LENGTH_DAYS),
                                  lesson.CYCLES_RANGE, unit="cycles"),
             "draw": int_slider("New ups and downs", lesson.DRAW_RANGE),
         }

@@ -17,9 +17,16 @@ from ..lessons.clues import (
     Scans,
     WhiteCells,
 )
-from ..plain_words import plural, signed_percent
+from ..plain_words import days_label, plural, signed_percent
 
-__all__ = ["caption", "alt_text", "together", "scan_labels", "TEAM_DECIDES", "FEVER_CALL"]
+__all__ = ["caption", "alt_text", "together", "scan_labels", "cycles_control_label",
+           "TEAM_DECIDES", "FEVER_CALL"]
+
+
+def cycles_control_label(cycle_length_days: int) -> str:
+    """The cycles slider's label, short enough for one line in projector mode:
+    21 -> 'Cycles (21 days each)'."""
+    return f"Cycles ({days_label(cycle_length_days)} each)"
 
 #: The last words of every caption: the clues point, the team decides.
 TEAM_DECIDES = ("Only the care team can decide what is going on, with an exam and tests; "
