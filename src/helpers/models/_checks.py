@@ -102,3 +102,11 @@ def check_sequence(name: str, value: object, *, length: int | None = None) -> tu
         raise ValueError(f"{name} must have exactly {length} items (one per cycle); "
                          f"got {len(items)}")
     return items
+
+
+def check_fields(item: object, limits: Sequence[tuple[str, float, float]]) -> None:
+    """Check each named number field of a frozen dataclass against its [low, high] range
+    (``check_number``) and store the checked float back."""
+    for name, low, high in limits:
+        object.__setattr__(item, name, check_number(name, getattr(item, name),
+                                                    minimum=low, maximum=high))

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import check_int, check_number
+from ._checks import check_fields, check_int, check_number
 
 __all__ = [
     "SCORE_MAX", "SideEffects", "Infection", "Body", "dose_bumps", "white_cells",
@@ -57,12 +57,6 @@ __all__ = [
 
 #: The top of the diary scale: 0 = no symptom, 10 = the worst the person can imagine.
 SCORE_MAX = 10
-
-
-def _check_fields(item: object, limits: tuple[tuple[str, float, float], ...]) -> None:
-    for name, low, high in limits:
-        object.__setattr__(item, name, check_number(name, getattr(item, name),
-                                                    minimum=low, maximum=high))
 
 
 @dataclass(frozen=True)
@@ -84,7 +78,7 @@ class SideEffects:
     nadir_width_days: float = 3.0
 
     def __post_init__(self) -> None:
-        _check_fields(self, (("symptom_points", 0.0, 8.0), ("peak_day", 0.5, 10.0),
+        check_fields(self, (("symptom_points", 0.0, 8.0), ("peak_day", 0.5, 10.0),
                              ("nadir_depth", 0.0, 0.95), ("nadir_day", 3.0, 20.0),
                              ("nadir_width_days", 1.0, 7.0)))
 
@@ -111,7 +105,7 @@ class Infection:
                            check_int("onset_day", self.onset_day, minimum=0, maximum=3650))
         object.__setattr__(self, "fever_days",
                            check_int("fever_days", self.fever_days, minimum=1, maximum=14))
-        _check_fields(self, (("fever_rise_c", 0.0, 4.0), ("symptom_points", 0.0, 8.0)))
+        check_fields(self, (("fever_rise_c", 0.0, 4.0), ("symptom_points", 0.0, 8.0)))
 
 
 @dataclass(frozen=True)
@@ -137,7 +131,7 @@ class Body:
     temperature_noise_c: float = 0.15
 
     def __post_init__(self) -> None:
-        _check_fields(self, (("resting_score", 0.0, float(SCORE_MAX)),
+        check_fields(self, (("resting_score", 0.0, float(SCORE_MAX)),
                              ("points_per_doubling", 0.0, 5.0),
                              ("normal_temperature_c", 35.0, 38.0),
                              ("normal_white_cells", 0.5, 20.0), ("score_noise", 0.0, 2.0),

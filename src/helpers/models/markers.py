@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import check_int, check_number
+from ._checks import check_fields, check_int, check_number
 
 __all__ = ["MarkerModel", "marker_levels", "measure_marker"]
 
@@ -72,13 +72,11 @@ class MarkerModel:
     noise_cv: float = 0.1
 
     def __post_init__(self) -> None:
-        for name, low, high in (("half_life_days", 0.5, 120.0),
-                                ("units_per_billion_cells", 0.0, 1e6),
-                                ("normal_level", 0.0, 1e6),
-                                ("surge_fraction", 0.0, 5.0),
-                                ("noise_cv", 0.0, 0.5)):
-            object.__setattr__(self, name, check_number(name, getattr(self, name),
-                                                        minimum=low, maximum=high))
+        check_fields(self, (("half_life_days", 0.5, 120.0),
+                            ("units_per_billion_cells", 0.0, 1e6),
+                            ("normal_level", 0.0, 1e6),
+                            ("surge_fraction", 0.0, 5.0),
+                            ("noise_cv", 0.0, 0.5)))
         if self.half_life_days <= 0:  # pragma: no cover - the range above forbids it
             raise ValueError("half_life_days must be positive")
         object.__setattr__(self, "surge_days",
