@@ -158,9 +158,9 @@ def test_ends_of_the_range_are_accepted():
 
 @pytest.mark.parametrize(("days", "live", "words"), [
     ([1.0, 0.0], [1.0, 1.0], "rising order"),
-    ([0.0, math.nan], [1.0, 1.0], "rising order"),
-    ([0.0, 1.0], [1.0, -1.0], r"live_cells must hold finite numbers in \[0, inf\)"),
-    ([0.0, 1.0], [1.0, math.inf], r"live_cells must hold finite numbers in \[0, inf\)"),
+    ([0.0, math.nan], [1.0, 1.0], r"days\[1\] must be a finite number .*; got nan"),
+    ([0.0, 1.0], [1.0, -1.0], r"live_cells\[1\] must be a finite number in \[0, .*got -1"),
+    ([0.0, 1.0], [1.0, math.inf], r"live_cells\[1\] must be a finite number in \[0, .*got inf"),
     ([0.0, 1.0], [1.0, 1.0, 1.0], "one value per day"),
     ([], [], "non-empty"),
 ])

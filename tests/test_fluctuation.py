@@ -139,7 +139,7 @@ def test_chi_square_statistic_by_hand():
     (lambda: maximum_likelihood_m([0, 200_000]), "got 200000"),
     (lambda: chi_square_critical_value(0, 0.05), "degrees_of_freedom"),
     (lambda: chi_square_critical_value(3, 0.9), r"significance must be in .*; got 0.9"),
-    (lambda: chi_square_statistic([1, 2], [1, 0]), r"expected must be .*\(0, inf\)"),
+    (lambda: chi_square_statistic([1, 2], [1, 0]), r"expected must hold numbers in \(0, .*got 0"),
 ])
 def test_bad_input_is_refused_with_name_value_and_range(call, message):
     with pytest.raises(ValueError, match=message):

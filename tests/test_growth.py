@@ -70,6 +70,13 @@ def test_thirty_doublings_from_one_cell_make_about_a_billion():
                       carrying_capacity_cells=1e9), "initial_cells"),
         (lambda: crowding_factor(1, "logistic", 0.5), "carrying_capacity_cells"),
         (lambda: doublings_to_reach(0.5), "cells"),
+        # Ranges narrowed so nothing overflows (docs/model.md, "Numbers that stay finite").
+        (lambda: doubling_time_days_to_rate_per_day(1e-320), "doubling_time_days"),
+        (lambda: rate_per_day_to_doubling_time_days(1e-320), "rate_per_day"),
+        (lambda: grow(5, [36_501], growth_rate_per_day=0.1), "days"),
+        (lambda: grow(2e18, [0], growth_rate_per_day=0.1), "initial_cells"),
+        (lambda: grow(5, [0], growth_rate_per_day=0.1, carrying_capacity_cells=1e300),
+         "carrying_capacity_cells"),
     ],
 )
 def test_bad_input_names_the_parameter(call, name):

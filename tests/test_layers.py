@@ -1,14 +1,17 @@
 """The package's layers depend one way, bottom up:
 
-    models, plain_words -> clinic -> scenarios -> lessons (state)
+    checks -> models, plain_words -> clinic -> scenarios -> lessons (state)
     -> words, quizzes -> plots -> panels
+
+``helpers.checks`` (the one home of the input checks and the ``Record`` base)
+sits under every layer: each may import it, and it imports nothing of helpers.
 
 Read from the source with ``ast``, so a forbidden import fails here before
 anyone runs a notebook. Besides the ranks:
 
 - everything below plots is pure: no matplotlib, ipywidgets or IPython;
 - plots draw arrays: they import only the standard library, numpy,
-  matplotlib (and PIL, its image library) and other plots modules;
+  matplotlib (and PIL, its image library), other plots modules and checks;
 - panels only wire: they import no model, clinic or scenario module and no
   numpy, so domain rules and numbers cannot creep into them.
 """
@@ -21,7 +24,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "helpers"
 # Lower number = lower layer. A module may import its own layer or lower ones.
-RANK = {"models": 0, "plain_words": 0, "clinic": 1, "scenarios": 2, "lessons": 3,
+RANK = {"checks": -1, "models": 0, "plain_words": 0, "clinic": 1, "scenarios": 2, "lessons": 3,
         "words": 4, "quizzes": 4, "plots": 5, "panels": 6}
 GUI_LIBRARIES = {"matplotlib", "ipywidgets", "IPython"}
 PLOT_LIBRARIES = {"numpy", "matplotlib", "PIL"}
@@ -59,7 +62,7 @@ def test_every_module_belongs_to_a_layer():
 
 def test_every_layer_is_a_folder_but_plain_words():
     for layer in RANK:
-        if layer != "plain_words":
+        if layer not in ("plain_words", "checks"):
             assert (PACKAGE / layer).is_dir(), f"{layer} should be a folder"
 
 
@@ -77,11 +80,20 @@ def test_imports_point_down(path):
             assert top not in GUI_LIBRARIES, f"{path.name} imports {name}: stay GUI-free"
         if layer == "plots":
             allowed = top in sys.stdlib_module_names or top in PLOT_LIBRARIES \
-                or target == "plots" or top == "__future__"
+                or target in ("plots", "checks") or top == "__future__"
             assert allowed, f"{path.name} imports {name}: plots draw arrays only"
         if layer == "panels":
             assert target not in PANEL_FORBIDDEN and top != "numpy", \
                 f"{path.name} imports {name}: panels only wire state, words and plots"
+
+
+def test_checks_imports_nothing_of_helpers():
+    # The bottom of every layer: the standard library and numpy only.
+    path = PACKAGE / "checks.py"
+    for name in _imports(path):
+        top = name.split(".")[0]
+        assert top in sys.stdlib_module_names or top in ("numpy", "__future__"), \
+            f"checks.py imports {name}: it must stand on the standard library and numpy"
 
 
 def test_the_rules_catch_an_upward_import(tmp_path):

@@ -33,6 +33,10 @@ CASES = [
     (ResistancePanel, {}),
     (ResistancePanel, {"resistant_share": 1e-7, "fraction_killed_per_dose": 0.999,
                        "cycles": 10}),
+    # The share falls below 1 in 100 million: the axis follows it down (issue 15).
+    (ResistancePanel, {"resistant_share": 1e-7, "fraction_killed_per_dose": 0.0,
+                       "sensitive_doubling_time_days": 7, "resistant_doubling_time_days": 90,
+                       "fitness_cost_percent": 50, "cycles": 10}),
     (DoseIntensityPanel, {}),
     (DoseIntensityPanel, {"fraction_killed_per_dose": 0.999, "doubling_time_days": 90}),
     (PlanChangePanel, {}),

@@ -13,6 +13,7 @@ from helpers.models import (
     cells_to_volume_cm3,
     diameter_change_for_cell_change,
     diameter_mm_to_cells,
+    volume_cm3_to_diameter_mm,
 )
 
 
@@ -62,6 +63,15 @@ def test_fewer_cells_never_mean_a_bigger_diameter(a, b):
         (lambda: diameter_mm_to_cells(math.inf), "diameter_mm"),
         (lambda: diameter_change_for_cell_change(-0.1), "fraction_of_cells_left"),
         (lambda: cell_change_for_diameter_change(-1.5), "diameter_change"),
+        # Upper ends, so no cube overflows (docs/model.md, "Numbers that stay finite").
+        (lambda: cells_to_diameter_mm(np.array([1.0, 2e30])),
+         r"cells\[1\] must be a finite number in \[0, 1e\+30\]; got 2e\+30"),
+        (lambda: cells_to_diameter_mm(True), "cells"),
+        (lambda: cells_to_diameter_mm("5"), "cells"),
+        (lambda: volume_cm3_to_diameter_mm(1e308), "volume_cm3"),
+        (lambda: diameter_mm_to_cells(1e300), "diameter_mm"),
+        (lambda: diameter_change_for_cell_change(1e31), "fraction_of_cells_left"),
+        (lambda: cell_change_for_diameter_change(1e300), "diameter_change"),
     ],
 )
 def test_bad_input_names_the_parameter(call, name):

@@ -11,7 +11,8 @@ Pure string formatting: no model, no plotting. Examples::
 from __future__ import annotations
 
 import math
-import numbers
+
+from .checks import MAX_CELLS_ANYWHERE, check_int, check_number
 
 __all__ = [
     "cells_in_words",
@@ -30,6 +31,15 @@ __all__ = [
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
+# The largest numbers said in words: past them the series has no such counts,
+# days or shares, and the words would be a wall of digits.
+MAX_CELLS = MAX_CELLS_ANYWHERE
+MAX_MM = 1e8
+MAX_DAYS = 1e6
+MAX_FRACTION = 1e6
+MAX_RATIO = 1e18
+MAX_COUNT = 1_000_000_000  # things counted one by one: doses, days, pairs, checks
+
 
 def _two_significant(value: float) -> str:
     if value >= 100:
@@ -42,8 +52,7 @@ def _two_significant(value: float) -> str:
 
 def cells_in_words(cells: float) -> str:
     """A cell count as a reader would say it: 'about 3 million', 'none left'."""
-    if not math.isfinite(cells) or cells < 0:
-        raise ValueError(f"cells must be a finite number in [0, inf); got {cells!r}")
+    cells = check_number("cells", cells, minimum=0.0, maximum=MAX_CELLS)
     if cells < 1:
         return "no cells left"
     # Round to two significant figures first, so 996 million reads "1 billion".
@@ -56,20 +65,13 @@ def cells_in_words(cells: float) -> str:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _check_finite(name: str, value: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) \
-            or not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite number; got {value!r}")
-    return float(value)
-
-
 def cells_count(cells: float, noun: str = "cells") -> str:
     """A cell count with its noun, singular or plural: 'about 640,000 cells';
     1 -> '1 cell'; 0.3 -> 'no cells'; (5e6, 'cancer cells') -> 'about 5 million cancer cells'."""
-    if not noun.endswith("s"):
+    if not isinstance(noun, str) or not noun.endswith("s"):
         raise ValueError(f"noun must be a plural ending in 's'; got {noun!r}")
+    cells = check_number("cells", cells, minimum=0.0, maximum=MAX_CELLS)
     if cells < 1:
-        _ = cells_in_words(cells)  # refuses negative and non-finite counts
         return f"no {noun}"
     words = cells_in_words(cells)
     return f"{words} {noun[:-1]}" if words == "1" else f"{words} {noun}"
@@ -78,9 +80,7 @@ def cells_count(cells: float, noun: str = "cells") -> str:
 def mm_in_words(value_mm: float) -> str:
     """A diameter: 12.3 -> '12 mm'; 1.26 -> '1.3 mm' (small sizes keep a decimal);
     0.03 -> 'under 0.1 mm' (never '0.0 mm' for something that is there)."""
-    value_mm = _check_finite("value_mm", value_mm)
-    if value_mm < 0:
-        raise ValueError(f"value_mm must be a number in [0, inf); got {value_mm!r}")
+    value_mm = check_number("value_mm", value_mm, minimum=0.0, maximum=MAX_MM)
     if value_mm >= 10:
         return f"{value_mm:.0f} mm"
     if value_mm == 0:
@@ -96,7 +96,9 @@ def percent(fraction: float, digits: int = 0) -> str:
     A share just short of all (0.99999999) never rounds up to '100%': it keeps up
     to six nines and then says so ('over 99.999999%').
     """
-    value = 100.0 * _check_finite("fraction", fraction)
+    value = 100.0 * check_number("fraction", fraction, minimum=-MAX_FRACTION,
+                                 maximum=MAX_FRACTION)
+    digits = check_int("digits", digits, minimum=0, maximum=10)
     if digits == 0 and 0 < abs(value) < 1:
         return f"{value:.1g}%"
     if digits == 0 and 99 < abs(value) < 100:
@@ -111,7 +113,8 @@ def percent(fraction: float, digits: int = 0) -> str:
 
 def signed_percent(fraction: float) -> str:
     """-0.3 -> '30% smaller'; 0.2 -> '20% larger'; near 0 -> 'about the same'."""
-    if abs(_check_finite("fraction", fraction)) < 0.005:
+    fraction = check_number("fraction", fraction, minimum=-MAX_FRACTION, maximum=MAX_FRACTION)
+    if abs(fraction) < 0.005:
         return "about the same"
     word = "larger" if fraction > 0 else "smaller"
     return f"{percent(abs(fraction))} {word}"
@@ -124,9 +127,7 @@ def one_in(fraction: float) -> str:
     well are said in percent: over one half (0.8 -> '80%'), and shares between
     whole N (0.4 is 1 in 2.5 -> '40%').
     """
-    if isinstance(fraction, bool) or not isinstance(fraction, numbers.Real) \
-            or not math.isfinite(fraction) or fraction < 0 or fraction > 1:
-        raise ValueError(f"fraction must be a number in [0, 1]; got {fraction!r}")
+    fraction = check_number("fraction", fraction, minimum=0.0, maximum=1.0)
     if fraction == 0:
         return "none"
     if fraction == 1:
@@ -146,9 +147,7 @@ def days_in_words(days: float) -> str:
     -> 'about 2 and a half years'; 1100 -> 'about 3 years'. From two years on, to the
     nearest half year up to ten years, then to the nearest year.
     """
-    days = _check_finite("days", days)
-    if days < 0:
-        raise ValueError(f"days must be a number in [0, inf); got {days!r}")
+    days = check_number("days", days, minimum=0.0, maximum=MAX_DAYS)
     if days < 56:
         return plural(round(days), "day")
     if days < 365:
@@ -167,8 +166,7 @@ def times_as_many(ratio: float) -> str:
     """A ratio of two counts: 1.02 -> 'about the same number'; 2.46 -> '2.5 times as many';
     2.0 -> '2 times as many'; 1234 -> '1,234 times as many'; 0.4 -> '60% fewer'.
     The one way the series says "N times as many"."""
-    if not math.isfinite(ratio) or ratio < 0:
-        raise ValueError(f"ratio must be a finite number in [0, inf); got {ratio!r}")
+    ratio = check_number("ratio", ratio, minimum=0.0, maximum=MAX_RATIO)
     if abs(ratio - 1.0) < 0.05:
         return "about the same number"
     if ratio < 1.0:
@@ -186,8 +184,7 @@ def change_from_start(change: float) -> str:
     5.9 -> 'about 6.9 times as many as at the start'; 0.001 -> 'about as many as at the
     start'.
     """
-    if not math.isfinite(change) or change < -1:
-        raise ValueError(f"change must be a finite number in [-1, inf); got {change!r}")
+    change = check_number("change", change, minimum=-1.0, maximum=MAX_RATIO)
     if abs(change) < 0.0005:
         # Rounds to 0.0%: no direction worth saying.
         return "about as many as at the start"
@@ -200,15 +197,17 @@ def change_from_start(change: float) -> str:
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """1, 'cycle' -> '1 cycle'; 3, 'cycle' -> '3 cycles'; 2, 'pair reads', 'pairs read'."""
-    if isinstance(count, bool) or not isinstance(count, numbers.Integral) or count < 0:
-        raise ValueError(f"count must be a whole number in [0, inf); got {count!r}")
+    if isinstance(count, float):  # 2.0 cycles reads "2.0 cycles": ask for a whole number
+        raise ValueError(f"count must be a whole number from 0 to {MAX_COUNT:,}; "
+                         f"got {count!r}")
+    count = check_int("count", count, minimum=0, maximum=MAX_COUNT)
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count} {word}"
 
 
 def days_label(days: int) -> str:
     """A number of days on a control: 1 -> '1 day'; 21 -> '21 days'."""
-    return plural(days, "day")
+    return plural(check_int("days", days, minimum=0, maximum=int(MAX_DAYS)), "day")
 
 
 def cells_label(cells: float) -> str:

@@ -33,7 +33,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models._checks import check_number, check_sequence
+from ..checks import (
+    DAY_RANGE,
+    check_choice,
+    check_fields,
+    check_flag,
+    check_items,
+    check_number,
+    check_sequence,
+)
 from .scans import ScanReading
 
 __all__ = [
@@ -42,6 +50,7 @@ __all__ = [
     "PROGRESSION_CHANGE",
     "PROGRESSION_MIN_MM",
     "TOLERANCE",
+    "MAX_SUM_MM",
     "Assessment",
     "is_partial_response",
     "is_progression",
@@ -58,6 +67,11 @@ PROGRESSION_CHANGE = 0.20  # sum 20% or more above the smallest sum so far ...
 PROGRESSION_MIN_MM = 5.0  # ... and at least 5 mm larger than it
 # Tolerance on fractions (1e-9 = 0.0000001 percentage points) and on mm.
 TOLERANCE = 1e-9
+#: The largest sum of target lesions (mm) the rule is asked about: ten lesions of
+#: 1 m would be far past any real case; beyond it numbers stop meaning anything.
+MAX_SUM_MM = 10_000.0
+# A change (a fraction of a sum) can be large when the earlier sum was tiny.
+_MAX_CHANGE = 1e6
 
 CATEGORY_NAMES: dict[str, str] = {
     "BL": "Baseline",
@@ -85,9 +99,9 @@ def _at_most(value: float, threshold: float) -> bool:
 
 def is_partial_response(sum_mm: float, baseline_sum_mm: float) -> bool:
     """True when ``sum_mm`` is 30% or more below ``baseline_sum_mm`` (mm, > 0)."""
-    total = check_number("sum_mm", sum_mm, minimum=0.0)
+    total = check_number("sum_mm", sum_mm, minimum=0.0, maximum=MAX_SUM_MM)
     baseline = check_number("baseline_sum_mm", baseline_sum_mm, minimum=0.0,
-                            min_inclusive=False)
+                            maximum=MAX_SUM_MM, min_inclusive=False)
     return _at_most((total - baseline) / baseline, PARTIAL_RESPONSE_CHANGE)
 
 
@@ -99,8 +113,8 @@ def is_progression(sum_mm: float, smallest_sum_mm: float, *,
     (any growth is "20% or more" of nothing). New lesions are judged apart
     (see ``categorize``).
     """
-    total = check_number("sum_mm", sum_mm, minimum=0.0)
-    smallest = check_number("smallest_sum_mm", smallest_sum_mm, minimum=0.0)
+    total = check_number("sum_mm", sum_mm, minimum=0.0, maximum=MAX_SUM_MM)
+    smallest = check_number("smallest_sum_mm", smallest_sum_mm, minimum=0.0, maximum=MAX_SUM_MM)
     min_growth = check_number("min_growth_mm", min_growth_mm, minimum=0.0, maximum=100.0)
     growth_mm = total - smallest
     if smallest > TOLERANCE:
@@ -112,13 +126,13 @@ def is_progression(sum_mm: float, smallest_sum_mm: float, *,
 
 def partial_response_level_mm(baseline_sum_mm: float) -> float:
     """The sum (mm) at and below which a scan reads partial response: 70% of baseline."""
-    baseline = check_number("baseline_sum_mm", baseline_sum_mm, minimum=0.0)
+    baseline = check_number("baseline_sum_mm", baseline_sum_mm, minimum=0.0, maximum=MAX_SUM_MM)
     return baseline * (1.0 + PARTIAL_RESPONSE_CHANGE)
 
 
 def progression_level_mm(smallest_sum_mm: float) -> float:
     """The sum (mm) at and above which a scan reads progression: 20% and 5 mm above the smallest."""
-    smallest = check_number("smallest_sum_mm", smallest_sum_mm, minimum=0.0)
+    smallest = check_number("smallest_sum_mm", smallest_sum_mm, minimum=0.0, maximum=MAX_SUM_MM)
     return max(smallest * (1.0 + PROGRESSION_CHANGE), smallest + PROGRESSION_MIN_MM)
 
 
@@ -138,17 +152,15 @@ def categorize(sum_mm: float, baseline_sum_mm: float, smallest_sum_mm: float, *,
     With no target lesions at baseline (sum 0), only a new lesion can be
     judged ("PD"); otherwise the scan is "NE" (not assessable).
     """
-    total = check_number("sum_mm", sum_mm, minimum=0.0)
-    baseline = check_number("baseline_sum_mm", baseline_sum_mm, minimum=0.0)
-    smallest = check_number("smallest_sum_mm", smallest_sum_mm, minimum=0.0)
+    total = check_number("sum_mm", sum_mm, minimum=0.0, maximum=MAX_SUM_MM)
+    baseline = check_number("baseline_sum_mm", baseline_sum_mm, minimum=0.0, maximum=MAX_SUM_MM)
+    smallest = check_number("smallest_sum_mm", smallest_sum_mm, minimum=0.0, maximum=MAX_SUM_MM)
     min_growth = check_number("min_growth_mm", min_growth_mm, minimum=0.0, maximum=100.0)
     if smallest > baseline + TOLERANCE:
         raise ValueError(f"smallest_sum_mm must be at most baseline_sum_mm={baseline:g}; "
                          f"got {smallest:g}")
-    if not isinstance(new_lesion, bool):
-        raise ValueError(f"new_lesion must be True or False; got {new_lesion!r}")
-    if not isinstance(had_response, bool):
-        raise ValueError(f"had_response must be True or False; got {had_response!r}")
+    check_flag("new_lesion", new_lesion)
+    check_flag("had_response", had_response)
     if new_lesion:
         return "PD"
     if baseline <= TOLERANCE:
@@ -186,7 +198,8 @@ def _check_sums(sums_mm: Sequence[float]) -> tuple[float, ...]:
     items = check_sequence("sums_mm", sums_mm)
     if not items:
         raise ValueError("sums_mm must hold at least 1 sum (the baseline); got none")
-    return tuple(check_number(f"sums_mm[{i}]", v, minimum=0.0) for i, v in enumerate(items))
+    return tuple(check_number(f"sums_mm[{i}]", v, minimum=0.0, maximum=MAX_SUM_MM)
+                 for i, v in enumerate(items))
 
 
 def categorize_sums(sums_mm: Sequence[float]) -> tuple[str, ...]:
@@ -244,6 +257,22 @@ class Assessment:
     category: str
     held: bool = False
 
+    def __post_init__(self) -> None:
+        check_fields(
+            self,
+            [("sum_mm", 0.0, MAX_SUM_MM), ("change_from_baseline", -1.0, _MAX_CHANGE),
+             ("smallest_before_mm", 0.0, MAX_SUM_MM), ("change_from_smallest", -1.0, _MAX_CHANGE)],
+            whole=[("day", int(DAY_RANGE[0]), int(DAY_RANGE[1]))],
+            flags=["held"],
+            optional=["change_from_baseline", "smallest_before_mm", "change_from_smallest"])
+        pairs = check_sequence("measured_mm", self.measured_mm)
+        object.__setattr__(self, "measured_mm", tuple(
+            (str(name), check_number(f"measured_mm[{name!r}]", mm, minimum=0.0,
+                                     maximum=MAX_SUM_MM)) for name, mm in pairs))
+        object.__setattr__(self, "new_lesions",
+                           tuple(check_sequence("new_lesions", self.new_lesions)))
+        check_choice("category", self.category, tuple(CATEGORY_NAMES))
+
     @property
     def category_name(self) -> str:
         return CATEGORY_NAMES[self.category]
@@ -251,11 +280,7 @@ class Assessment:
 
 def assess(scans: Sequence[ScanReading]) -> tuple[Assessment, ...]:
     """Categorise a series of scans; the first one is the baseline."""
-    if isinstance(scans, str) or not isinstance(scans, Sequence) or not scans:
-        raise ValueError(f"scans must be a non-empty list of ScanReading; got {scans!r}")
-    for i, scan in enumerate(scans):
-        if not isinstance(scan, ScanReading):
-            raise ValueError(f"scans[{i}] must be a ScanReading; got {scan!r}")
+    scans = check_items("scans", scans, ScanReading, minimum=1)
     targets = scans[0].visible_names
     measured = [tuple((name, scan.measured(name) or 0.0) for name in targets) for scan in scans]
     sums = [float(sum(mm for _, mm in m)) for m in measured]

@@ -39,7 +39,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..models._checks import check_int, check_number
+from ..checks import (
+    DAY_RANGE,
+    check_fields,
+    check_instance,
+    check_int,
+    check_items,
+    check_number,
+)
 from ..models.lesions import PatientCourse
 from ..models.size import diameter_mm_to_cells
 
@@ -74,6 +81,14 @@ REPEAT_CT_LOG_SD = 0.05
 # Each reading's log error is kept within +/-0.13, so two readings differ by
 # at most exp(+/-0.26): -23% to +30%, the range seen on repeat CT.
 REPEAT_CT_LOG_CLIP = 0.13
+# The baseline scan may fall up to 10 years either side of day 0, and a scan plan
+# looks at most 100 years ahead (scan_days).
+_MAX_BASELINE_DAYS = 3650
+_MAX_SCAN_HORIZON_DAYS = 36_500
+#: The largest diameter a reading may hold (mm): a metre, far past any lesion.
+MAX_READING_MM = 1000.0
+#: The most readings ``reading_factors`` makes at once (keeps memory small).
+MAX_READINGS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -105,7 +120,8 @@ class Swelling:
 
     def extra_fraction(self, days_since_first_dose: float) -> float:
         """Extra size on a day (0 before the first dose and after the fade)."""
-        t = float(days_since_first_dose)
+        t = check_number("days_since_first_dose", days_since_first_dose,
+                         minimum=2 * DAY_RANGE[0], maximum=2 * DAY_RANGE[1])
         if t <= 0 or t >= self.peak_day + self.fade_days:
             return 0.0
         if t <= self.peak_day:
@@ -156,8 +172,13 @@ class ScanPlan:
                                                    maximum=2**32 - 1))
 
     def scan_days(self, horizon_days: float) -> tuple[int, ...]:
-        """Baseline, then every ``interval_weeks`` weeks, up to ``horizon_days``."""
-        horizon = check_number("horizon_days", horizon_days)
+        """Baseline, then every ``interval_weeks`` weeks, up to ``horizon_days``.
+
+        ``horizon_days`` runs from -3650 to 36,500 (100 years): a longer plan has no
+        teaching use, and would only cost time and memory (at most about 5,700 scans).
+        """
+        horizon = check_number("horizon_days", horizon_days, minimum=-_MAX_BASELINE_DAYS,
+                               maximum=_MAX_SCAN_HORIZON_DAYS)
         step = 7 * self.interval_weeks
         count = math.floor((horizon - self.baseline_day) / step) + 1 if horizon >= \
             self.baseline_day else 0
@@ -178,6 +199,10 @@ class LesionReading:
     visible: bool
     new: bool
 
+    def __post_init__(self) -> None:
+        check_fields(self, [("measured_mm", 0.0, MAX_READING_MM), ("true_mm", 0.0, MAX_READING_MM)],
+                     flags=["visible", "new"])
+
 
 @dataclass(frozen=True)
 class ScanReading:
@@ -187,6 +212,11 @@ class ScanReading:
     lesions: tuple[LesionReading, ...]
     detection_limit_mm: float
     swelling_fraction: float = 0.0
+
+    def __post_init__(self) -> None:
+        check_fields(self, [("detection_limit_mm", 0.5, 50.0), ("swelling_fraction", 0.0, 2.0)],
+                     whole=[("day", int(DAY_RANGE[0]), int(DAY_RANGE[1]))],
+                     items=[("lesions", LesionReading)])
 
     @property
     def visible(self) -> tuple[LesionReading, ...]:
@@ -215,7 +245,21 @@ class ScanReading:
 def reading_factors(rng: np.random.Generator, size: int | tuple[int, ...],
                     log_sd: float = REPEAT_CT_LOG_SD,
                     clip: float = REPEAT_CT_LOG_CLIP) -> np.ndarray:
-    """Random factors measured/true for ``size`` readings: exp(clipped normal)."""
+    """Random factors measured/true for ``size`` readings: exp(clipped normal).
+
+    ``size`` is a count or a shape; all together at most 1,000,000 readings.
+    ``log_sd`` 0 to 0.5; ``clip`` (the most a log error may stray) 0 to 1."""
+    rng = check_instance("rng", rng, np.random.Generator)
+    shape = (size,) if not isinstance(size, tuple) else size
+    if not shape:
+        raise ValueError(f"size must be a count or a non-empty shape; got {size!r}")
+    dims = tuple(check_int("size", n, minimum=0, maximum=MAX_READINGS) for n in shape)
+    if math.prod(dims) > MAX_READINGS:
+        raise ValueError(f"size must ask for at most {MAX_READINGS:,} readings in all; "
+                         f"got {size!r}")
+    log_sd = check_number("log_sd", log_sd, minimum=0.0, maximum=0.5)
+    clip = check_number("clip", clip, minimum=0.0, maximum=1.0)
+    size = dims if isinstance(size, tuple) else dims[0]
     return np.exp(np.clip(log_sd * rng.standard_normal(size), -clip, clip))
 
 
@@ -269,6 +313,7 @@ def take_scans(course: PatientCourse, plan: ScanPlan = ScanPlan()) -> tuple[Scan
 
 def first_scan_showing(scans: Sequence[ScanReading], name: str) -> ScanReading | None:
     """The first of ``scans`` (in order) on which lesion ``name`` is seen, or None."""
+    scans = check_items("scans", scans, ScanReading)
     for scan in scans:
         if name in scan.visible_names:
             return scan

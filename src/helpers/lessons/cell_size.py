@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..checks import Record, check_instance
 from ..clinic.response import PARTIAL_RESPONSE_CHANGE, is_partial_response
 from ..models.size import cells_to_diameter_mm, diameter_change_for_cell_change
 from .presets import Preset, check_offered
@@ -35,7 +36,7 @@ class CellSizeValues:
 
 
 @dataclass(frozen=True)
-class CellSizeState:
+class CellSizeState(Record):
     """Cells and diameters before and after the kill.
 
     Attributes:
@@ -70,6 +71,7 @@ class CellSizeState:
 
 def compute(values: CellSizeValues) -> CellSizeState:
     """Cells and diameters before and after killing ``values.killed_percent`` of the cells."""
+    check_instance("values", values, CellSizeValues)
     left = 1.0 - values.killed_percent / 100.0
     end = values.start_cells * left
     return CellSizeState(

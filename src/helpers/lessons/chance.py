@@ -18,10 +18,11 @@ moving the "number of tumours" control only shows more or fewer of the same tumo
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..checks import Record, check_instance, check_number
 from ..models.fluctuation import MAX_EXACT_M, luria_delbruck_pmf
 from ..models.resistance_chance import (
     cells_for_probability,
@@ -72,6 +73,7 @@ LESSON_STEP_GROWTH = 0.25
 
 def detection_diameter_mm(cells: float) -> float:
     """Diameter (mm) of a ball of ``cells`` cells (1e9 cells per cm3)."""
+    cells = check_number("cells", cells, minimum=0, maximum=1e15)
     return float(cells_to_diameter_mm(cells))
 
 
@@ -105,7 +107,7 @@ class ChanceValues:
 
 
 @dataclass(frozen=True, eq=False)
-class ChanceState:
+class ChanceState(Record):
     """Everything the lesson's figure and words need.
 
     Attributes:
@@ -138,7 +140,7 @@ class ChanceState:
     diameter_mm: float
     resistant_counts: np.ndarray
     simulated_share_without: float
-    bin_edges: tuple[float, ...]
+    bin_edges: tuple[float, ...] = field(metadata={"infinite_ok": True})
     simulated_shares: np.ndarray
     formula_shares: np.ndarray | None
 
@@ -184,6 +186,7 @@ def _formula_shares(m: float) -> np.ndarray | None:
 
 def compute(values: ChanceValues) -> ChanceState:
     """The chances against size, and the simulated tumours at the size at detection."""
+    check_instance("values", values, ChanceValues)
     alpha, cells = values.mutation_rate_per_division, values.detection_size_cells
     counts = _simulated_counts(alpha, cells)[: values.tumours]
     shares = np.histogram(counts, bins=np.array(COUNT_BIN_EDGES))[0] / counts.size

@@ -8,6 +8,7 @@ exactly on a position. The labels the controls show are made in ``words``
 
 from __future__ import annotations
 
+from ..checks import check_fraction
 from ..scenarios.treatment import SENSITIVITY_LEVELS
 
 __all__ = [
@@ -34,6 +35,8 @@ def sensitivity_level_name(fraction_killed_per_dose: float) -> str | None:
 
     0.9 -> 'moderately sensitive'; 0.7 -> None.
     """
+    fraction_killed_per_dose = check_fraction("fraction_killed_per_dose",
+                                              fraction_killed_per_dose)
     for level in SENSITIVITY_LEVELS.values():
         if level.fraction_killed_per_dose == fraction_killed_per_dose:
             return level.name

@@ -29,6 +29,7 @@ from typing import Literal
 
 import numpy as np
 
+from ..checks import Record, check_instance
 from ..clinic.response import categorize_sums
 from ..clinic.scans import ScanPlan, reading_factors
 from ..models.clearance import measured_cells
@@ -110,7 +111,7 @@ class CluesValues:
 
 
 @dataclass(frozen=True)
-class CycleDiary:
+class CycleDiary(Record):
     """One cycle of the diary.
 
     Attributes:
@@ -135,7 +136,7 @@ class CycleDiary:
 
 
 @dataclass(frozen=True)
-class Fever:
+class Fever(Record):
     """The days with a temperature of ``FEVER_C`` or more.
 
     Attributes:
@@ -154,7 +155,7 @@ class Fever:
 
 
 @dataclass(frozen=True)
-class WhiteCells:
+class WhiteCells(Record):
     """What the white-cell tests showed (billions per litre).
 
     Attributes:
@@ -173,7 +174,7 @@ class WhiteCells:
 
 
 @dataclass(frozen=True)
-class MarkerCourse:
+class MarkerCourse(Record):
     """The marker's first and last tests (units/mL) and their days."""
 
     first: float
@@ -196,7 +197,7 @@ class MarkerCourse:
 
 
 @dataclass(frozen=True)
-class Scans:
+class Scans(Record):
     """The scans: their days, the tumour's width each read (mm), its change from the first
     scan (fractions) and each scan's category code (``clinic.response``)."""
 
@@ -216,7 +217,7 @@ class Scans:
 
 
 @dataclass(frozen=True, eq=False)
-class CluesState:
+class CluesState(Record):
     """The clues, ready to draw, and what they show, ready to tell.
 
     Attributes:
@@ -353,6 +354,7 @@ def _white_test_days(dose_days: tuple[int, ...], horizon: int,
 
 def compute(values: CluesValues) -> CluesState:
     """The clues of one person over ``values.cycles`` cycles, and what they show."""
+    check_instance("values", values, CluesValues)
     story = STORIES[values.story]
     effects = DOSE_HITS[values.side_effects]
     infection = story.infection_for(effects)

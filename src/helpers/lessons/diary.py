@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..checks import Record, check_instance
 from ..scenarios.worries import CALL_NOW_SIGNS
 from .presets import check_offered, check_whole
 
@@ -83,7 +84,7 @@ class DiaryEntry:
 
 
 @dataclass(frozen=True)
-class DiaryState:
+class DiaryState(Record):
     """The entry, how soon to pass it on, and why.
 
     Attributes:
@@ -100,8 +101,7 @@ class DiaryState:
 
 def compute(entry: DiaryEntry) -> DiaryState:
     """How soon the team should hear of this entry, and why."""
-    if not isinstance(entry, DiaryEntry):
-        raise ValueError(f"entry must be a DiaryEntry; got {entry!r}")
+    check_instance("entry", entry, DiaryEntry)
     now = [reason for reason, found in (("signs", bool(entry.signs)),
                                         ("breath", entry.symptom == "shortness of breath"))
            if found]

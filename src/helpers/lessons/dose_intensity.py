@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..checks import Record, check_instance
 from ..models.clones import SimulationResult, simulate
 from ..models.growth import rate_per_day_to_doubling_time_days
 from ..models.treatment import Schedule
@@ -110,7 +111,7 @@ class DoseIntensityValues:
 
 
 @dataclass(frozen=True, eq=False)
-class DoseIntensityState:
+class DoseIntensityState(Record):
     """The plan and the course as given, run on the same tumour.
 
     Attributes:
@@ -157,6 +158,7 @@ class DoseIntensityState:
 def course_schedule(values: DoseIntensityValues) -> Schedule:
     """The course as given: a delay before ``changed_cycle`` (and every later cycle if
     ``delays_repeat``) and a dose cut from ``changed_cycle`` on."""
+    check_instance("values", values, DoseIntensityValues)
     first = values.changed_cycle - 1  # index of the first changed cycle
     delays = tuple(values.delay_days if (k == first or (values.delays_repeat and k > first))
                    else 0 for k in range(CYCLES))
@@ -168,6 +170,7 @@ def course_schedule(values: DoseIntensityValues) -> Schedule:
 
 def pauses(schedule: Schedule) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     """Each pause as (day the dose was due, day it was given), and its cycle (1-based)."""
+    check_instance("schedule", schedule, Schedule)
     spans, cycles = [], []
     for k, (day, delay) in enumerate(zip(schedule.dose_days, schedule.delays_days,
                                          strict=True)):
@@ -187,6 +190,7 @@ def _pause_cells(given: SimulationResult, start: int, end: int) -> tuple[float, 
 
 def compute(values: DoseIntensityValues) -> DoseIntensityState:
     """Run the tumour through the plan and through the course as given."""
+    check_instance("values", values, DoseIntensityValues)
     clones = one_clone_tumour(fraction_killed=values.fraction_killed_per_dose,
                               doubling_time_days=values.doubling_time_days)
     schedule = course_schedule(values)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..checks import Record, check_instance
 from ..models.growth import (
     GROWTH_LAWS,
     doubling_time_days_to_rate_per_day,
@@ -56,7 +57,7 @@ class GrowthValues:
 
 
 @dataclass(frozen=True)
-class GrowthState:
+class GrowthState(Record):
     """An untreated tumour, day by day.
 
     Attributes:
@@ -108,6 +109,7 @@ class GrowthState:
 
 def compute(values: GrowthValues) -> GrowthState:
     """Cells and diameter each day for ``values.months_shown`` months with no treatment."""
+    check_instance("values", values, GrowthValues)
     days = np.arange(0, round(values.months_shown * DAYS_PER_MONTH) + 1, dtype=float)
     rate = doubling_time_days_to_rate_per_day(values.doubling_time_days)
     cells = grow(CELLS_AT_START_SMALL, days, growth_rate_per_day=rate, law=values.growth_law,

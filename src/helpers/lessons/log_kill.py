@@ -20,6 +20,7 @@ from typing import Literal
 
 import numpy as np
 
+from ..checks import Record, check_instance
 from ..clinic.scans import CT_SMALLEST_VISIBLE_CELLS
 from ..models.clearance import DEFAULT_CLEARANCE_HALF_LIFE_DAYS, measured_cells
 from ..models.clones import Clone, simulate
@@ -85,7 +86,7 @@ class LogKillValues:
 
 
 @dataclass(frozen=True)
-class LogKillState:
+class LogKillState(Record):
     """The treated course and the untreated one, with what the words need.
 
     The chart shows day 0 to ``horizon_days``: the course (to ``end_day``) and one
@@ -184,6 +185,7 @@ class LogKillState:
 
 def compute(values: LogKillValues) -> LogKillState:
     """Simulate the course (and the untreated tumour) for ``values``."""
+    check_instance("values", values, LogKillValues)
     schedule = Schedule(cycle_length_days=values.cycle_length_days, cycles=values.cycles)
     horizon = schedule.end_day + values.cycle_length_days  # one more cycle to see regrowth
     rate = doubling_time_days_to_rate_per_day(values.doubling_time_days)

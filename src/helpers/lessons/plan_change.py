@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..checks import Record, check_instance
 from ..clinic.response import categorize_sums
 from ..clinic.scans import ScanReading, take_scans
 from ..models.lesions import Lesion, LocalTreatment, Patient, PatientCourse, simulate_patient
@@ -108,7 +109,7 @@ class PlanChangeValues:
 
 
 @dataclass(frozen=True, eq=False)
-class PlanChangeState:
+class PlanChangeState(Record):
     """One run of the teaching patient under the chosen plan, and what the scans read.
 
     Attributes:
@@ -166,7 +167,8 @@ class PlanChangeState:
 
     def scan_index(self, day: int) -> int:
         """Position of the scan on ``day`` (ValueError if there is none)."""
-        if day not in self.scan_days:
+        # True == 1 and False == 0: a flag is not a day.
+        if isinstance(day, bool) or day not in self.scan_days:
             raise ValueError(f"day must be one of the scan days {list(self.scan_days)}; "
                              f"got {day!r}")
         return self.scan_days.index(day)
@@ -177,6 +179,10 @@ class PlanChangeState:
         start = 0
         if self.change_day is not None and day > self.change_day:
             start = self.scan_index(self.change_day)
+        if index <= start:
+            raise ValueError(f"day must be a scan day after the baseline in force (day "
+                             f"{self.scan_days[start]}), one of {list(self.scan_days[start + 1:])}"
+                             f"; got {day!r}")
         return min(self.scan_sums_mm[start:index])
 
     def diameters_at_end(self) -> np.ndarray:
@@ -213,6 +219,7 @@ def _first_progression(days: tuple[int, ...], categories: tuple[str, ...]) -> in
 
 def compute(values: PlanChangeValues) -> PlanChangeState:
     """Run the plan; if a scan reads progression, make the chosen change and run again."""
+    check_instance("values", values, PlanChangeValues)
     lesions = plan_change_lesions(values.fraction_killed_by_b, values.resists_both_share)
     course, scans = _run(lesions, values.plan, None, ())
     scan_days = tuple(scan.day for scan in scans)

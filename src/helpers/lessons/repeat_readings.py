@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..checks import Record, check_instance
 from ..clinic.response import (
+    MAX_SUM_MM,
     PARTIAL_RESPONSE_CHANGE,
     PROGRESSION_CHANGE,
     PROGRESSION_MIN_MM,
@@ -30,7 +32,7 @@ from ..plain_words import percent
 from .presets import Preset, check_offered, check_whole
 
 __all__ = [
-    "TRUE_DIAMETER_MM_RANGE", "PAIRS_CHOICES", "READING_RANGE",
+    "TRUE_DIAMETER_MM_RANGE", "PAIRS_CHOICES", "READING_RANGE", "MAX_PAIRS",
     "AGREE_WITHIN_PERCENT", "PARTIAL_RESPONSE_PERCENT", "PROGRESSION_PERCENT",
     "AXIS_LIMIT_PERCENT", "PROGRESSION_MIN_MM", "AXIS_LIMIT_MM", "RepeatValues", "RepeatState",
     "state_from_readings", "compute", "PRESETS",
@@ -42,6 +44,9 @@ TRUE_DIAMETER_MM_RANGE: tuple[int, int] = (5, 60)
 PAIRS_CHOICES: tuple[int, ...] = tuple(range(10, 201, 10))
 #: The set of readings: the noise seed.
 READING_RANGE: tuple[int, int] = (0, 20)
+#: The most pairs ``state_from_readings`` takes: its counts go pair by pair, and more
+#: than the control's most pairs times fifty would only cost time.
+MAX_PAIRS = 10_000
 
 #: Two readings "agree" when they differ by at most this (percent): about 84% of
 #: repeat CT pairs do (Oxnard et al. 2011, see ``clinic.scans``).
@@ -76,7 +81,7 @@ class RepeatValues:
 
 
 @dataclass(frozen=True, eq=False)
-class RepeatState:
+class RepeatState(Record):
     """Pairs of same-day readings of one lesion and what they show.
 
     Attributes:
@@ -152,10 +157,20 @@ class RepeatState:
 
 def state_from_readings(values: RepeatValues, readings: np.ndarray) -> RepeatState:
     """The counts for given pairs of readings (mm, one row per pair: first, second)."""
-    pairs = np.asarray(readings, dtype=float).reshape(-1, 2)
-    if pairs.shape[0] == 0 or not np.all(np.isfinite(pairs)) or np.any(pairs <= 0):
-        raise ValueError("readings must hold at least 1 pair of positive diameters (mm); "
-                         f"got {np.asarray(readings).tolist()!r}")
+    check_instance("values", values, RepeatValues)
+    check_instance("readings", readings, np.ndarray)
+    # One pair per row, at most MAX_PAIRS: the counts below loop over the pairs.
+    if readings.ndim != 2 or readings.shape[1] != 2 or not 1 <= len(readings) <= MAX_PAIRS \
+            or readings.dtype.kind not in "iuf":
+        raise ValueError(f"readings must hold at least 1 pair and at most {MAX_PAIRS:,}, as "
+                         f"rows of 2 numbers (mm: first, second); got shape {readings.shape} "
+                         f"of {readings.dtype}")
+    pairs = readings.astype(float)
+    fine = (pairs > 0) & (pairs <= MAX_SUM_MM)
+    if not fine.all():
+        raise ValueError(f"readings must hold at least 1 pair of positive diameters (mm), "
+                         f"each from above 0 to {MAX_SUM_MM:g} mm; "
+                         f"got {float(pairs[~fine][0])!r} in {readings.tolist()!r:.80}")
     first, second = pairs[:, 0], pairs[:, 1]
     changes = 100.0 * (second / first - 1.0)
     grown_mm = second - first
@@ -176,6 +191,7 @@ def state_from_readings(values: RepeatValues, readings: np.ndarray) -> RepeatSta
 
 def compute(values: RepeatValues) -> RepeatState:
     """``values.pairs`` pairs of same-day readings of one lesion (seeded by ``reading``)."""
+    check_instance("values", values, RepeatValues)
     readings = repeat_readings(float(values.true_diameter_mm), 2 * values.pairs,
                                seed=int(values.reading))
     return state_from_readings(values, readings.reshape(values.pairs, 2))

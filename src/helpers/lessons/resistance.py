@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..clinic.response import categorize_sums, first_faded_index
+from ..checks import Record, check_instance, check_number, check_sequence
+from ..clinic.response import MAX_SUM_MM, categorize_sums, first_faded_index
 from ..clinic.scans import CT_SMALLEST_VISIBLE_CELLS
 from ..models.clearance import measured_cells
 from ..models.clones import SimulationResult, simulate
@@ -108,7 +109,7 @@ class ResistanceValues:
 
 
 @dataclass(frozen=True, eq=False)
-class ResistanceState:
+class ResistanceState(Record):
     """One run of the two clones, and what the restaging scans read.
 
     Attributes:
@@ -184,6 +185,23 @@ class ResistanceState:
         return float(cells_to_diameter_mm(self.end_cells))
 
 
+#: The most scans a series may hold: a course has one per cycle (ten at most), and a
+#: longer list would only cost time.
+MAX_SCANS = 1_000
+#: Days from the first dose a scan may be on, either way: a hundred years.
+MAX_DAYS = 36_500
+
+
+def _series(name: str, values: object, low: float, high: float) -> tuple[float, ...]:
+    """``values`` as a tuple of 1 to ``MAX_SCANS`` finite numbers from ``low`` to
+    ``high``, else ValueError naming ``name`` (and the item)."""
+    items = check_sequence(name, values)
+    if not 1 <= len(items) <= MAX_SCANS:
+        raise ValueError(f"{name} must hold 1 to {MAX_SCANS:,} items; got {len(items):,}")
+    return tuple(check_number(f"{name}[{index}]", item, minimum=low, maximum=high)
+                 for index, item in enumerate(items))
+
+
 def restaging_series(result: SimulationResult) -> tuple[tuple[int, ...], tuple[float, ...]]:
     """Restaging scan days and diameters (mm) of a run.
 
@@ -193,6 +211,7 @@ def restaging_series(result: SimulationResult) -> tuple[tuple[int, ...], tuple[f
     a scan reads counts the dead cells not yet cleared (``models.clearance``, at its
     default half-life), so it lags the kill.
     """
+    check_instance("result", result, SimulationResult)
     ends = cycle_end_days(result.schedule)
     # A scan measures live cells plus dead cells not yet cleared (models.clearance).
     total = measured_cells(result.days, result.total_cells)
@@ -207,7 +226,7 @@ def restaging_categories(diameters_mm: Sequence[float]) -> tuple[str, ...]:
     One sphere holds every cell, so its diameter is the sum the clinic's rule
     reads (``clinic.response.categorize_sums``, the same rule as lesson 04).
     """
-    return categorize_sums(diameters_mm)
+    return categorize_sums(_series("diameters_mm", diameters_mm, 0.0, MAX_SUM_MM))
 
 
 def faded_day(scan_days: Sequence[float], diameters_mm: Sequence[float],
@@ -217,6 +236,10 @@ def faded_day(scan_days: Sequence[float], diameters_mm: Sequence[float],
     Only a scan before ``last_dose_day`` counts: the tumour regrew "while the
     same drug was still being given".
     """
+    scan_days = _series("scan_days", scan_days, -MAX_DAYS, MAX_DAYS)
+    diameters_mm = _series("diameters_mm", diameters_mm, 0.0, MAX_SUM_MM)
+    last_dose_day = check_number("last_dose_day", last_dose_day, minimum=-MAX_DAYS,
+                                 maximum=MAX_DAYS)
     if len(scan_days) != len(diameters_mm):
         raise ValueError(f"scan_days must have one day per diameter; got {len(scan_days)} "
                          f"days for {len(diameters_mm)} diameters")
@@ -228,6 +251,7 @@ def faded_day(scan_days: Sequence[float], diameters_mm: Sequence[float],
 
 def compute(values: ResistanceValues) -> ResistanceState:
     """Run the two clones through ``values.cycles`` doses and read the restaging scans."""
+    check_instance("values", values, ResistanceValues)
     clones = two_clone_tumour(
         resistant_share=values.resistant_share,
         fraction_killed=values.fraction_killed_per_dose,

@@ -18,12 +18,13 @@ follows the live cells.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
 import numpy as np
 
+from ..checks import Record, check_instance
 from ..clinic.response import (
     Assessment,
     partial_response_level_mm,
@@ -99,7 +100,7 @@ class ResponseValues:
 
 
 @dataclass(frozen=True)
-class MixedResponse:
+class MixedResponse(Record):
     """The first follow-up scan on which one baseline lesion reads smaller and another larger.
 
     Changes are fractions of the lesion's baseline reading (-0.5 = half the size across).
@@ -115,7 +116,7 @@ class MixedResponse:
 
 
 @dataclass(frozen=True)
-class NewLesion:
+class NewLesion(Record):
     """The first follow-up scan that shows a lesion not seen at baseline."""
 
     day: int
@@ -123,7 +124,7 @@ class NewLesion:
 
 
 @dataclass(frozen=True)
-class FirstScanLarger:
+class FirstScanLarger(Record):
     """The first follow-up scan reads a larger sum while the true size fell.
 
     Attributes:
@@ -142,7 +143,7 @@ class FirstScanLarger:
 
 
 @dataclass(frozen=True)
-class MarkerCourse:
+class MarkerCourse(Record):
     """What the blood tests showed (units/mL).
 
     Attributes:
@@ -175,7 +176,7 @@ class MarkerCourse:
 
 
 @dataclass(frozen=True)
-class ChartEnd:
+class ChartEnd(Record):
     """The lesions' true sizes (live and dead cells not yet cleared) at the chart's ends.
 
     Attributes:
@@ -197,7 +198,7 @@ class ChartEnd:
 
 
 @dataclass(frozen=True, eq=False)
-class ResponseState:
+class ResponseState(Record):
     """One patient's course, scans, categories and marker, ready to draw and to tell.
 
     Attributes:
@@ -223,7 +224,7 @@ class ResponseState:
     scenario: ImagingScenario
     run: ImagingRun
     swelling: Swelling | None
-    measured_mm: np.ndarray
+    measured_mm: np.ndarray = field(metadata={"nan_ok": True})
     category_labels: tuple[str, ...]
     partial_response_mm: float
     progression_mm: tuple[float, ...]
@@ -368,6 +369,7 @@ def _chart_end(run: ImagingRun) -> ChartEnd:
 
 def compute(values: ResponseValues) -> ResponseState:
     """Scan and test the chosen patient, sort the scans into categories, find the patterns."""
+    check_instance("values", values, ResponseValues)
     scenario = IMAGING_SCENARIOS[values.patient]
     peak = int(values.swelling_peak_percent)
     swelling = (Swelling(peak / 100, SWELLING_PEAK_DAY, SWELLING_FADE_DAYS)

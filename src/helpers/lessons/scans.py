@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from ..checks import Record, check_instance
 from ..clinic.scans import ScanPlan, ScanReading, first_scan_showing, take_scans
 from ..models.growth import doublings_to_reach, rate_per_day_to_doubling_time_days
 from ..models.lesions import Lesion, Patient, PatientCourse, make_lesion, simulate_patient
@@ -97,6 +98,8 @@ def scans_patient(lesion_c_seeding_day: int) -> Patient:
     Lesion C (bone): ``SEED_CELLS`` cells seeded on ``lesion_c_seeding_day``, resistant
     cells doubling every 15 days, at most 3e10 cells (logistic).
     """
+    lesion_c_seeding_day = check_whole("lesion_c_seeding_day", lesion_c_seeding_day,
+                                       LESION_C_SEEDING_DAY_RANGE)
     a, b = HIDDEN_SEEDS.patient.lesions
     c = make_lesion("C", site="bone", seeding_day=lesion_c_seeding_day, start_cells=SEED_CELLS,
                     doubling_time_days=_LESION_C_DOUBLING_TIME_DAYS, resistant_fraction=1.0,
@@ -119,7 +122,7 @@ def _course(lesion_c_seeding_day: int) -> tuple[Patient, PatientCourse]:
 
 
 @dataclass(frozen=True)
-class LesionFacts:
+class LesionFacts(Record):
     """One lesion, as the caption and the timeline tell it.
 
     Attributes:
@@ -160,7 +163,7 @@ class LesionFacts:
 
 
 @dataclass(frozen=True, eq=False)
-class ScansState:
+class ScansState(Record):
     """The true course, the scans, and what they show of each lesion.
 
     Attributes:
@@ -241,6 +244,7 @@ def _verdict(lesions: tuple[LesionFacts, ...], baseline_day: int) -> Verdict:
 
 def compute(values: ScansValues) -> ScansState:
     """The course (cached by lesion C's seeding day), the scans and each lesion's facts."""
+    check_instance("values", values, ScansValues)
     patient, course = _course(values.lesion_c_seeding_day)
     plan = ScanPlan(interval_weeks=values.scan_interval_weeks,
                     detection_limit_mm=float(values.detection_limit_mm), seed=SCAN_NOISE_SEED)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..checks import Record, check_instance
 from ..scenarios.worries import SORTS, WORRIES, Worry
 from .presets import check_offered
 
@@ -36,7 +37,7 @@ class WorrySortValues:
 
 
 @dataclass(frozen=True)
-class SortedWorry:
+class SortedWorry(Record):
     """One worry and the learner's pick for it."""
 
     worry: Worry
@@ -54,7 +55,7 @@ class SortedWorry:
 
 
 @dataclass(frozen=True)
-class WorrySortState:
+class WorrySortState(Record):
     """Every worry with its pick and verdict, and the counts.
 
     Attributes:
@@ -84,5 +85,6 @@ class WorrySortState:
 
 def compute(values: WorrySortValues) -> WorrySortState:
     """Each worry with the learner's pick and its verdict."""
+    check_instance("values", values, WorrySortValues)
     return WorrySortState(values=values, rows=tuple(
         SortedWorry(worry, pick) for worry, pick in zip(WORRIES, values.picks, strict=True)))

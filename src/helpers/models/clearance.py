@@ -42,7 +42,7 @@ import math
 
 import numpy as np
 
-from ._checks import check_number
+from ..checks import DAY_RANGE, MAX_CELLS_ANYWHERE, check_array, check_number
 
 __all__ = [
     "DEFAULT_CLEARANCE_HALF_LIFE_DAYS",
@@ -59,26 +59,22 @@ DEFAULT_CLEARANCE_HALF_LIFE_DAYS = 7.0
 MAX_CLEARANCE_HALF_LIFE_DAYS = 365.0
 
 
-def check_clearance_half_life(value: object) -> float:
+def check_clearance_half_life(clearance_half_life_days: object) -> float:
     """``clearance_half_life_days`` as a float in [0, 365], or a ValueError that names it."""
-    return check_number("clearance_half_life_days", value, minimum=0.0,
+    return check_number("clearance_half_life_days", clearance_half_life_days, minimum=0.0,
                         maximum=MAX_CLEARANCE_HALF_LIFE_DAYS)
 
 
 def _grid(days: object, live_cells: object) -> tuple[np.ndarray, np.ndarray]:
     """The checked time grid (1-D) and live cells (rows x samples, 2-D)."""
-    grid = np.asarray(days, dtype=float)
-    if grid.ndim != 1 or grid.size == 0:
-        raise ValueError(f"days must be a non-empty 1-D sequence of days; got shape {grid.shape}")
-    if not np.all(np.isfinite(grid)) or np.any(np.diff(grid) < 0):
-        raise ValueError("days must hold finite days in rising order (a dose day may repeat)")
-    cells = np.asarray(live_cells, dtype=float)
+    # Rising; a dose day may repeat.
+    grid = check_array("days", days, minimum=DAY_RANGE[0], maximum=DAY_RANGE[1], rising=True)
+    cells = check_array("live_cells", live_cells, minimum=0.0, maximum=MAX_CELLS_ANYWHERE,
+                        ndim=None)
     rows = cells.reshape(1, -1) if cells.ndim == 1 else cells
     if rows.ndim != 2 or rows.shape[1] != grid.size:
         raise ValueError(f"live_cells must have one value per day ({grid.size}) in each row; "
                          f"got shape {cells.shape}")
-    if not np.all(np.isfinite(rows)) or np.any(rows < 0):
-        raise ValueError("live_cells must hold finite numbers in [0, inf)")
     return grid, rows
 
 
@@ -117,7 +113,8 @@ def measured_cells(days, live_cells,
                    clearance_half_life_days: float = DEFAULT_CLEARANCE_HALF_LIFE_DAYS
                    ) -> np.ndarray:
     """Live cells plus dead cells not yet cleared: what a scan's size stands for."""
-    live = np.asarray(live_cells, dtype=float)
+    live = check_array("live_cells", live_cells, minimum=0.0, maximum=MAX_CELLS_ANYWHERE,
+                       ndim=None)
     total = live + dead_cells(days, live, clearance_half_life_days)
     total.flags.writeable = False
     return total

@@ -48,8 +48,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._checks import check_choice, check_int, check_number, check_sequence
-from .growth import GROWTH_LAWS
+from ..checks import (
+    check_array,
+    check_choice,
+    check_flag,
+    check_instance,
+    check_int,
+    check_number,
+    check_sequence,
+)
+from .growth import GROWTH_LAWS, MAX_CELLS
 from .treatment import DEFAULT_DRUG, Schedule
 
 __all__ = ["Clone", "SimulationResult", "simulate", "MAX_HORIZON_DAYS"]
@@ -156,6 +164,30 @@ class SimulationResult:
     schedule: Schedule
     horizon_days: int
 
+    def __post_init__(self) -> None:
+        horizon = check_int("horizon_days", self.horizon_days, minimum=1,
+                            maximum=MAX_HORIZON_DAYS)
+        days = check_array("days", self.days, minimum=0.0, maximum=float(horizon), rising=True)
+        cells = check_array("cells", self.cells, minimum=0.0, maximum=MAX_CELLS, ndim=2)
+        check_instance("schedule", self.schedule, Schedule)
+        names = check_sequence("clone_names", self.clone_names)
+        if not all(isinstance(name, str) and name.strip() for name in names):
+            raise ValueError(f"clone_names must hold non-empty names; got {names!r}")
+        flags = tuple(check_flag(f"resistant[{i}]", flag)
+                      for i, flag in enumerate(check_sequence("resistant", self.resistant,
+                                                              length=len(names))))
+        if cells.shape != (len(names), days.size):
+            raise ValueError(f"cells must have one row per clone and one column per day: shape "
+                             f"({len(names)}, {days.size}); got {cells.shape}")
+        for name, value in (("days", days), ("cells", cells)):
+            if value.flags.writeable:  # a read-only copy: the caller's array stays theirs
+                value = value.copy()
+                value.flags.writeable = False
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "clone_names", names)
+        object.__setattr__(self, "resistant", flags)
+        object.__setattr__(self, "horizon_days", horizon)
+
     @property
     def total_cells(self) -> np.ndarray:
         return self.cells.sum(axis=0)
@@ -214,6 +246,42 @@ def _check_clones(clones: Sequence[Clone]) -> tuple[Clone, ...]:
     return items
 
 
+def _uncrowded_days(total: float, mean_rate: float, dt: float, law: str, capacity: float,
+                    log_capacity: float) -> float:
+    """Days of uncrowded growth that ``dt`` days of crowded growth are worth.
+
+    Written with a clock tau that runs at the crowding factor's pace
+    (d tau / dt = f(N)), every clone grows as N_i e^(r_i tau): the clones only
+    share tau. For one clone of rate r (here the clones' mean rate) the law's
+    closed form gives tau over the step exactly:
+
+    - logistic: tau = dt - ln(1 + x (e^(r dt) - 1)) / r, with x = N / K;
+    - Gompertz: tau = ln(K / N) (1 - e^(-r dt / ln K)) / r (below one cell the
+      crowding factor is 1, so tau runs with the clock until the count reaches 1).
+
+    Both lie between 0 and dt f(N), so a step never grows more than a step
+    with the crowding frozen at its start value.
+    """
+    if law == "exponential" or mean_rate <= 0.0:
+        return dt
+    if law == "logistic":
+        share = total / capacity
+        if share >= 1.0:
+            return 0.0
+        tau = dt - math.log1p(share * math.expm1(mean_rate * dt)) / mean_rate
+    else:
+        if total >= capacity:
+            return 0.0
+        # Below one cell the factor is 1: uncrowded growth until the count reaches 1.
+        to_one_cell = math.log(1.0 / total) / mean_rate if total < 1.0 else 0.0
+        if to_one_cell >= dt:
+            return dt
+        start = max(total, 1.0)
+        tau = to_one_cell + math.log(capacity / start) \
+            * -math.expm1(-mean_rate * (dt - to_one_cell) / log_capacity) / mean_rate
+    return min(max(tau, 0.0), dt)
+
+
 def simulate(
     clones: Sequence[Clone],
     schedule: Schedule,
@@ -238,9 +306,13 @@ def simulate(
             sensitive clone is born resistant; those cells join the first
             resistant clone. Needs a clone with ``resistant=True`` if > 0.
         norton_simon: scale each dose's log kill by the crowding factor.
-        steps_per_day: growth sub-steps per day (1 to 48). Exponential growth
-            without mutation is exact at any step; the other laws use an
-            exponential-Euler step whose error shrinks with more steps.
+        steps_per_day: growth sub-steps per day (1 to 48); raised to the fastest
+            clone's rate (rounded up) so no sub-step grows any clone by more than
+            e-fold. Each sub-step solves the crowded law exactly for the clones'
+            mean rate (see ``_uncrowded_days``), so one clone, or clones that grow
+            alike, are exact at any step; other mixes converge as steps rise.
+            The total never passes the carrying capacity (logistic, Gompertz) or
+            ``MAX_CELLS`` (exponential: held there; docs/model.md).
         local_treatments: (day, fraction left) pairs: treatments aimed at this
             tumour alone (radiation, surgery) that leave that fraction (0 to 1) of
             every clone's cells on that day (0 to the horizon), after any dose.
@@ -275,16 +347,24 @@ def simulate(
     resistant = tuple(c.resistant for c in items)
     if mutation > 0 and not any(resistant):
         raise ValueError("mutation_rate_per_division > 0 needs a clone with resistant=True")
-    if law != "exponential":
-        start_total = sum(c.initial_cells for c in items)
-        if start_total > capacity:
-            raise ValueError(f"total initial cells must be in [0, carrying_capacity_cells="
-                             f"{capacity:g}]; got {start_total:g}")
+    start_total = sum(c.initial_cells for c in items)
+    if law != "exponential" and start_total > capacity:
+        raise ValueError(f"total initial cells must be in [0, carrying_capacity_cells="
+                         f"{capacity:g}]; got {start_total:g}")
+    if start_total > MAX_CELLS:
+        raise ValueError(f"total initial cells must be in [0, {MAX_CELLS:g}]; "
+                         f"got {start_total:g}")
 
-    exact = law == "exponential" and mutation == 0.0
-    steps = 1 if exact else steps
-    dt = 1.0 / steps
     rates = np.array([c.effective_growth_rate_per_day for c in items])
+    # One clone, or clones that all grow alike, follow the law's closed form exactly,
+    # so one step a day is exact; mutation moves cells between clones each sub-step.
+    alike = mutation == 0.0 and bool(np.all(rates == rates[0]))
+    exact = law == "exponential" and mutation == 0.0
+    # Otherwise no sub-step may grow a clone more than e-fold (rate x step <= 1): this
+    # keeps the total within the capacity even when the clones' rates differ
+    # (docs/model.md, "Numbers that stay finite").
+    steps = 1 if exact or alike else max(steps, math.ceil(float(rates.max())))
+    dt = 1.0 / steps
     # Each clone's kill (logs per full dose) by each drug the schedule gives.
     kill_by_drug = {drug: np.array([c.log_kill_of(drug) for c in items])
                     for drug in schedule.drug_names}
@@ -293,7 +373,7 @@ def simulate(
     log_capacity = math.log(capacity)
 
     def factor(total: float) -> float:
-        # Scalar version of growth.crowding_factor, inlined: it runs every sub-step.
+        # Scalar version of growth.crowding_factor, inlined: it runs on every dose day.
         if law == "exponential":
             return 1.0
         if law == "logistic":
@@ -319,16 +399,28 @@ def simulate(
         if day > 0:
             if exact:
                 cells = cells * exact_growth
+                total = float(cells.sum())
+                if total > MAX_CELLS:  # held at the ceiling; shares stay as they were
+                    cells = np.minimum(cells * (MAX_CELLS / total), MAX_CELLS)
             else:
                 for _ in range(steps):
-                    f = factor(float(cells.sum()))
-                    grown = cells * np.exp(rates * (f * dt))
+                    total = float(cells.sum())
+                    if total <= 0.0:
+                        break
+                    mean_rate = float(rates @ cells) / total
+                    tau = _uncrowded_days(total, mean_rate, dt, law, capacity, log_capacity)
+                    grown = cells * np.exp(rates * tau)
                     if mutation > 0.0:
                         births = np.where(sensitive, grown - cells, 0.0)
                         moved = mutation * np.maximum(births, 0.0)
                         grown = grown - moved
                         grown[target] += moved.sum()
                     cells = grown
+                    total = float(cells.sum())
+                    # Floating dust only: the step itself never passes the limit.
+                    limit = MAX_CELLS if law == "exponential" else capacity
+                    if total > limit:
+                        cells = np.minimum(cells * (limit / total), limit)
         if day in event_days:
             days[column] = day
             out[:, column] = cells

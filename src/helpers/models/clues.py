@@ -48,7 +48,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import check_fields, check_int, check_number
+from ..checks import (
+    DAY_RANGE,
+    MAX_CELLS_ANYWHERE,
+    check_array,
+    check_fields,
+    check_instance,
+    check_int,
+    check_number,
+)
 
 __all__ = [
     "SCORE_MAX", "SideEffects", "Infection", "Body", "dose_bumps", "white_cells",
@@ -138,17 +146,22 @@ class Body:
                              ("temperature_noise_c", 0.0, 0.5)))
 
 
+# Each day is compared with each dose: at most this many pairs (time and memory).
+_MAX_DAY_DOSE_PAIRS = 2_000_000
+# The highest blood level a test may read (any unit the series uses).
+_MAX_LEVEL = 1e13
+
+
 def _days(days: object) -> np.ndarray:
-    grid = np.asarray(days, dtype=float)
-    if grid.ndim != 1 or grid.size == 0 or not np.all(np.isfinite(grid)):
-        raise ValueError(f"days must be a non-empty 1-D list of finite days; got {days!r}")
-    return grid
+    return check_array("days", days, minimum=DAY_RANGE[0], maximum=DAY_RANGE[1])
 
 
-def _dose_days(dose_days: object) -> np.ndarray:
-    doses = np.asarray(dose_days, dtype=float).reshape(-1)
-    if not np.all(np.isfinite(doses)):
-        raise ValueError(f"dose_days must hold finite days; got {dose_days!r}")
+def _dose_days(dose_days: object, days: np.ndarray) -> np.ndarray:
+    doses = check_array("dose_days", dose_days, minimum=DAY_RANGE[0], maximum=DAY_RANGE[1],
+                        ndim=None, min_length=0).reshape(-1)
+    if doses.size * days.size > _MAX_DAY_DOSE_PAIRS:
+        raise ValueError(f"days and dose_days must make at most {_MAX_DAY_DOSE_PAIRS:,} "
+                         f"day-dose pairs; got {days.size:,} x {doses.size:,}")
     return doses
 
 
@@ -158,7 +171,8 @@ def dose_bumps(days, dose_days, peak_day: float) -> np.ndarray:
     h(s) = (s / p) exp(1 - s / p): 0 on the dose day, 1 on day p after it, then fading
     (0.29 at s = 3.5 p, 0.09 at s = 5 p).
     """
-    t, doses = _days(days), _dose_days(dose_days)
+    t = _days(days)
+    doses = _dose_days(dose_days, t)
     p = check_number("peak_day", peak_day, minimum=0.5, maximum=10.0)
     since = t[:, None] - doses[None, :]
     s = np.maximum(since, 0.0) / p
@@ -167,9 +181,9 @@ def dose_bumps(days, dose_days, peak_day: float) -> np.ndarray:
 
 def white_cells(days, dose_days, effects: SideEffects, normal_white_cells: float) -> np.ndarray:
     """W(t), white cells (billions per litre) on each of ``days``: a dip after each dose."""
-    if not isinstance(effects, SideEffects):
-        raise ValueError(f"effects must be a SideEffects; got {effects!r}")
-    t, doses = _days(days), _dose_days(dose_days)
+    check_instance("effects", effects, SideEffects)
+    t = _days(days)
+    doses = _dose_days(dose_days, t)
     normal = check_number("normal_white_cells", normal_white_cells, minimum=0.5, maximum=20.0)
     since = t[:, None] - doses[None, :]
     dip = effects.nadir_depth * np.exp(-((since - effects.nadir_day) ** 2)
@@ -184,8 +198,7 @@ def infection_course(days, infection: Infection | None) -> np.ndarray:
     t = _days(days)
     if infection is None:
         return np.zeros_like(t)
-    if not isinstance(infection, Infection):
-        raise ValueError(f"infection must be an Infection or None; got {infection!r}")
+    check_instance("infection", infection, Infection, optional=True)
     s = t - infection.onset_day
     rise = np.clip(s, 0.0, 1.0)
     ease = np.clip((1.0 + infection.fever_days + 2.0 - s) / 2.0, 0.0, 1.0)
@@ -199,14 +212,13 @@ def diary_scores(days, dose_days, cancer_cells, effects: SideEffects, body: Body
     ``cancer_cells`` holds the cancer cells on each of ``days`` (0 or more; the first
     must be above 0). The same seed gives the same diary.
     """
-    if not isinstance(effects, SideEffects):
-        raise ValueError(f"effects must be a SideEffects; got {effects!r}")
-    if not isinstance(body, Body):
-        raise ValueError(f"body must be a Body; got {body!r}")
+    check_instance("effects", effects, SideEffects)
+    check_instance("body", body, Body)
     t = _days(days)
-    cells = np.asarray(cancer_cells, dtype=float)
-    if cells.shape != t.shape or not np.all(np.isfinite(cells)) or np.any(cells < 0):
-        raise ValueError(f"cancer_cells must hold one count of 0 or more per day ({t.size}); "
+    _dose_days(dose_days, t)
+    cells = check_array("cancer_cells", cancer_cells, minimum=0.0, maximum=MAX_CELLS_ANYWHERE)
+    if cells.shape != t.shape:
+        raise ValueError(f"cancer_cells must hold one count per day ({t.size}); "
                          f"got shape {cells.shape}")
     if cells[0] <= 0:
         raise ValueError(f"cancer_cells must start above 0; got {cells[0]!r}")
@@ -225,8 +237,7 @@ def diary_scores(days, dose_days, cancer_cells, effects: SideEffects, body: Body
 def temperatures(days, body: Body = Body(), infection: Infection | None = None, *,
                  seed: int = 0) -> np.ndarray:
     """T(t), the temperature (degrees C, to 0.1) on each of ``days``."""
-    if not isinstance(body, Body):
-        raise ValueError(f"body must be a Body; got {body!r}")
+    check_instance("body", body, Body)
     t = _days(days)
     # Its own stream: the same seed gives a diary and a temperature that do not move together.
     rng = np.random.default_rng([check_int("seed", seed, minimum=0, maximum=2**32 - 1), 1])
@@ -243,9 +254,8 @@ def blood_tests(levels_on_test_days, noise_cv: float = 0.08, *, seed: int = 0) -
     ``noise_cv`` is the spread of one test (0 to 0.5; 0.08 = most readings within
     about 8%). Readings are never negative.
     """
-    true = np.asarray(levels_on_test_days, dtype=float).reshape(-1)
-    if not np.all(np.isfinite(true)) or np.any(true < 0):
-        raise ValueError("levels_on_test_days must hold finite levels of 0 or more")
+    true = check_array("levels_on_test_days", levels_on_test_days, minimum=0.0,
+                       maximum=_MAX_LEVEL, ndim=None, min_length=0).reshape(-1)
     cv = check_number("noise_cv", noise_cv, minimum=0.0, maximum=0.5)
     rng = np.random.default_rng([check_int("seed", seed, minimum=0, maximum=2**32 - 1), 2])
     return true * np.exp(cv * rng.standard_normal(true.size))

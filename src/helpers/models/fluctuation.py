@@ -49,7 +49,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ._checks import check_int, check_number
+from ..checks import check_array, check_int, check_number
 
 __all__ = [
     "MAX_EXACT_M",
@@ -295,7 +295,9 @@ def _lower_regularised_gamma(a: float, x: float) -> float:
 def chi_square_cdf(x: float, degrees_of_freedom: int) -> float:
     """P(chi-square with ``degrees_of_freedom`` <= x)."""
     df = check_int("degrees_of_freedom", degrees_of_freedom, minimum=1, maximum=10_000)
-    value = check_number("x", x, minimum=0.0)
+    # Far past any critical value (those stay below about 11,000 for 10,000 degrees of
+    # freedom); beyond it the chance is 1 to every digit a float holds.
+    value = check_number("x", x, minimum=0.0, maximum=1e9)
     return _lower_regularised_gamma(df / 2.0, value / 2.0)
 
 
@@ -324,11 +326,13 @@ def chi_square_critical_value(degrees_of_freedom: int, significance: float) -> f
 
 def chi_square_statistic(observed: object, expected: object) -> float:
     """sum (observed - expected)^2 / expected over the bins (expected all > 0)."""
-    seen = np.asarray(observed, dtype=float)
-    wanted = np.asarray(expected, dtype=float)
-    if seen.shape != wanted.shape or seen.ndim != 1 or seen.size < 2:
-        raise ValueError(f"observed and expected must be flat and of one length >= 2; got "
-                         f"shapes {seen.shape} and {wanted.shape}")
-    if not np.all(np.isfinite(wanted)) or np.any(wanted <= 0):
-        raise ValueError(f"expected must be finite numbers in (0, inf); got {wanted.min():g}")
+    # Counts of tumours: at most MAX_COUNT in a bin, so the sum stays finite.
+    seen = check_array("observed", observed, minimum=0.0, maximum=MAX_COUNT, min_length=2)
+    wanted = check_array("expected", expected, minimum=0.0, maximum=MAX_COUNT, min_length=2)
+    if seen.shape != wanted.shape:
+        raise ValueError(f"observed and expected must be of one length; got "
+                         f"{seen.size} and {wanted.size}")
+    if np.any(wanted <= 0):
+        raise ValueError(f"expected must hold numbers in (0, {MAX_COUNT:g}]; "
+                         f"got {wanted.min():g}")
     return float(np.sum((seen - wanted) ** 2 / wanted))

@@ -42,12 +42,25 @@ See docs/model.md.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._checks import check_choice, check_int, check_number, check_sequence
+from ..checks import (
+    DAY_RANGE,
+    MAX_CELLS_ANYWHERE,
+    check_array,
+    check_choice,
+    check_fields,
+    check_instance,
+    check_int,
+    check_items,
+    check_number,
+    check_sequence,
+)
+from . import clones as _clones
 from .clearance import DEFAULT_CLEARANCE_HALF_LIFE_DAYS, check_clearance_half_life, dead_cells
 from .clones import MAX_HORIZON_DAYS, MAX_LOG_KILL, Clone, simulate
 from .growth import GROWTH_LAWS, doubling_time_days_to_rate_per_day
@@ -71,6 +84,8 @@ EARLIEST_SEEDING_DAY = -MAX_HORIZON_DAYS
 # More cells than this (a sphere over a metre across) means the parameters
 # make no sense for a person: say so instead of computing nonsense.
 MAX_LESION_CELLS = 1e15
+# The widest sphere any allowed count and packing makes (mm): a bound for records.
+_MAX_DIAMETER_MM = 1e8
 
 
 @dataclass(frozen=True)
@@ -97,9 +112,7 @@ class Lesion:
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
             raise ValueError(f"name must be a non-empty string; got {self.name!r}")
-        clones = check_sequence("clones", self.clones)
-        if not clones or not all(isinstance(c, Clone) for c in clones):
-            raise ValueError(f"clones must hold at least 1 Clone; got {self.clones!r}")
+        clones = check_items("clones", self.clones, Clone, minimum=1)
         names = [c.name for c in clones]
         if len(set(names)) != len(names):
             raise ValueError(f"clones must have distinct names; got {names}")
@@ -154,6 +167,10 @@ def make_lesion(
     double every ``resistant_doubling_time_days`` (default: as the sensitive
     cells) and lose ``resistant_log_kill_per_dose`` logs per dose.
     """
+    if start_cells is not None:
+        check_number("start_cells", start_cells, minimum=1.0, maximum=1e13)
+    if start_diameter_mm is not None:
+        check_number("start_diameter_mm", start_diameter_mm, minimum=0.1, maximum=300.0)
     if (start_cells is None) == (start_diameter_mm is None):
         raise ValueError("give exactly one of start_cells or start_diameter_mm; got "
                          f"start_cells={start_cells!r}, start_diameter_mm={start_diameter_mm!r}")
@@ -164,9 +181,11 @@ def make_lesion(
                                 maximum=300.0)
         cells = float(diameter_mm_to_cells(diameter, cells_per_cm3))
     share = check_number("resistant_fraction", resistant_fraction, minimum=0.0, maximum=1.0)
-    rate = doubling_time_days_to_rate_per_day(doubling_time_days)
+    rate = _rate("doubling_time_days", doubling_time_days)
     resistant_rate = (rate if resistant_doubling_time_days is None
-                      else doubling_time_days_to_rate_per_day(resistant_doubling_time_days))
+                      else _rate("resistant_doubling_time_days", resistant_doubling_time_days))
+    check_number("resistant_log_kill_per_dose", resistant_log_kill_per_dose, minimum=0.0,
+                 maximum=MAX_LOG_KILL)
     clones = []
     if share < 1.0:
         clones.append(Clone("sensitive", cells * (1.0 - share), rate,
@@ -176,6 +195,15 @@ def make_lesion(
                             log_kill_per_dose=resistant_log_kill_per_dose, resistant=True))
     return Lesion(name, tuple(clones), seeding_day=seeding_day, site=site, law=law,
                   carrying_capacity_cells=carrying_capacity_cells)
+
+
+def _rate(name: str, doubling_time_days: object) -> float:
+    """The growth rate of a doubling time, checked under the name the caller used:
+    from the fastest a clone may grow (``clones.MAX_GROWTH_RATE_PER_DAY``) to 1e6 days."""
+    fastest = math.log(2.0) / _clones.MAX_GROWTH_RATE_PER_DAY
+    days = check_number(name, doubling_time_days, minimum=math.ceil(fastest * 1000) / 1000,
+                        maximum=1e6)
+    return doubling_time_days_to_rate_per_day(days)
 
 
 #: What a local treatment can be: "radiation" kills a share of a lesion's cells,
@@ -247,25 +275,18 @@ class Patient:
     local_treatments: tuple[LocalTreatment, ...] = ()
 
     def __post_init__(self) -> None:
-        lesions = check_sequence("lesions", self.lesions)
+        lesions = check_items("lesions", self.lesions, Lesion)
         if not 1 <= len(lesions) <= MAX_LESIONS:
             raise ValueError(f"lesions must hold 1 to {MAX_LESIONS} Lesions; got {len(lesions)}")
-        for i, lesion in enumerate(lesions):
-            if not isinstance(lesion, Lesion):
-                raise ValueError(f"lesions[{i}] must be a Lesion; got {lesion!r}")
         names = [lesion.name for lesion in lesions]
         if len(set(names)) != len(names):
             raise ValueError(f"lesions must have distinct names; got {names}")
-        if not isinstance(self.schedule, Schedule):
-            raise ValueError(f"schedule must be a Schedule; got {self.schedule!r}")
+        check_instance("schedule", self.schedule, Schedule)
         density = check_number("cells_per_cm3", self.cells_per_cm3, minimum=1.0, maximum=1e12)
         half_life = check_clearance_half_life(self.clearance_half_life_days)
-        local = check_sequence("local_treatments", self.local_treatments)
+        local = check_items("local_treatments", self.local_treatments, LocalTreatment)
         seeding = {lesion.name: lesion.seeding_day for lesion in lesions}
         for i, treatment in enumerate(local):
-            if not isinstance(treatment, LocalTreatment):
-                raise ValueError(f"local_treatments[{i}] must be a LocalTreatment; "
-                                 f"got {treatment!r}")
             check_choice(f"local_treatments[{i}].lesion", treatment.lesion, names)
             seeded = seeding[treatment.lesion]
             if seeded > 0 and treatment.day <= seeded:
@@ -318,6 +339,33 @@ class PatientCourse:
     clone_cells: Mapping[str, np.ndarray] = field(default_factory=dict)
     local_treatments: tuple[LocalTreatment, ...] = ()
 
+    def __post_init__(self) -> None:
+        check_fields(
+            self,
+            whole=[("horizon_days", 1, MAX_HORIZON_DAYS)],
+            arrays=[("cells", 0.0, MAX_CELLS_ANYWHERE), ("dead_cells", 0.0, MAX_CELLS_ANYWHERE),
+                    ("diameter_mm", 0.0, _MAX_DIAMETER_MM),
+                    ("live_diameter_mm", 0.0, _MAX_DIAMETER_MM)],
+            records=[("schedule", Schedule)],
+            items=[("local_treatments", LocalTreatment)])
+        days = check_array("days", self.days, minimum=DAY_RANGE[0], maximum=DAY_RANGE[1],
+                           rising=True)
+        days.flags.writeable = False
+        object.__setattr__(self, "days", days)
+        names = tuple(check_sequence("lesion_names", self.lesion_names))
+        object.__setattr__(self, "lesion_names", names)
+        object.__setattr__(self, "seeding_days", tuple(
+            check_int(f"seeding_days[{i}]", day, minimum=EARLIEST_SEEDING_DAY,
+                      maximum=MAX_HORIZON_DAYS)
+            for i, day in enumerate(check_sequence("seeding_days", self.seeding_days))))
+        object.__setattr__(self, "clearance_half_life_days",
+                           check_clearance_half_life(self.clearance_half_life_days))
+        for name in ("cells", "dead_cells", "diameter_mm", "live_diameter_mm"):
+            shape = np.shape(getattr(self, name))
+            if shape != (len(names), days.size):
+                raise ValueError(f"{name} must have one row per lesion and one column per "
+                                 f"day {(len(names), days.size)}; got shape {shape}")
+
     @property
     def start_day(self) -> int:
         return int(self.days[0])
@@ -349,7 +397,7 @@ class PatientCourse:
 
     def first_day_at_least(self, name: str, diameter_mm: float) -> float | None:
         """First day lesion ``name`` is truly ``diameter_mm`` or larger (None if never)."""
-        limit = check_number("diameter_mm", diameter_mm, minimum=0.0)
+        limit = check_number("diameter_mm", diameter_mm, minimum=0.0, maximum=_MAX_DIAMETER_MM)
         row = self.row(name)
         hits = np.nonzero(self.diameter_mm[row] >= limit)[0]
         # Only once the lesion exists: a 0 mm limit is not met before its seeding day.

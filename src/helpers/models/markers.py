@@ -41,11 +41,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import check_fields, check_int, check_number
+from ..checks import (
+    DAY_RANGE,
+    MAX_CELLS_ANYWHERE,
+    check_array,
+    check_fields,
+    check_instance,
+    check_int,
+    check_number,
+)
 
 __all__ = ["MarkerModel", "marker_levels", "measure_marker"]
 
 _LN2 = math.log(2.0)
+# The highest level a series may hold: the most units per cell times the most cells.
+_MAX_LEVEL = 1e6 + 1e6 * MAX_CELLS_ANYWHERE / 1e9
 
 
 @dataclass(frozen=True)
@@ -88,18 +98,13 @@ class MarkerModel:
         return _LN2 / self.half_life_days
 
 
-def _check_series(days, burden_cells) -> tuple[np.ndarray, np.ndarray]:
-    t = np.asarray(days, dtype=float)
-    b = np.asarray(burden_cells, dtype=float)
-    if t.ndim != 1 or t.size < 1:
-        raise ValueError(f"days must be a 1-D list of at least 1 day; got shape {t.shape}")
+def _check_series(days, values, name: str, maximum: float) -> tuple[np.ndarray, np.ndarray]:
+    """The days (never going down) and one value per day, called ``name``."""
+    t = check_array("days", days, minimum=DAY_RANGE[0], maximum=DAY_RANGE[1], rising=True)
+    b = check_array(name, values, minimum=0.0, maximum=maximum)
     if b.shape != t.shape:
-        raise ValueError(f"burden_cells must have one value per day ({t.size}); "
+        raise ValueError(f"{name} must have one value per day ({t.size}); "
                          f"got shape {b.shape}")
-    if not np.all(np.isfinite(t)) or np.any(np.diff(t) < 0):
-        raise ValueError("days must hold finite numbers that never go down")
-    if not np.all(np.isfinite(b)) or np.any(b < 0):
-        raise ValueError("burden_cells must hold finite numbers in [0, inf)")
     return t, b
 
 
@@ -113,12 +118,12 @@ def marker_levels(days, burden_cells, model: MarkerModel = MarkerModel(), *,
     ``M1 = u1 + (M0 - u0) e^(-k dt) - (u1 - u0) (1 - e^(-k dt)) / (k dt)``.
     Equal days in a row (before/after a dose) leave the level unchanged.
     """
-    if not isinstance(model, MarkerModel):
-        raise ValueError(f"model must be a MarkerModel; got {model!r}")
-    t, b = _check_series(days, burden_cells)
+    model = check_instance("model", model, MarkerModel)
+    t, b = _check_series(days, burden_cells, "burden_cells", MAX_CELLS_ANYWHERE)
+    start = None if first_dose_day is None else check_number(
+        "first_dose_day", first_dose_day, minimum=DAY_RANGE[0], maximum=DAY_RANGE[1])
     target = model.normal_level + model.units_per_billion_cells * b / 1e9
-    if first_dose_day is not None and model.surge_fraction > 0:
-        start = check_number("first_dose_day", first_dose_day)
+    if start is not None and model.surge_fraction > 0:
         before = int(np.searchsorted(t, start, side="left"))
         if before < t.size:
             # Extra release in proportion to the target just before the first dose,
@@ -150,12 +155,10 @@ def measure_marker(days, levels, test_days, model: MarkerModel = MarkerModel(), 
     The factor is exp(noise_cv x z) with z standard normal, so readings are
     never negative and the same seed gives the same readings.
     """
-    if not isinstance(model, MarkerModel):
-        raise ValueError(f"model must be a MarkerModel; got {model!r}")
-    t, m = _check_series(days, levels)
-    tests = np.asarray(test_days, dtype=float)
-    if tests.ndim != 1 or not np.all(np.isfinite(tests)):
-        raise ValueError("test_days must be a 1-D list of finite days")
+    model = check_instance("model", model, MarkerModel)
+    t, m = _check_series(days, levels, "levels", _MAX_LEVEL)
+    tests = check_array("test_days", test_days, minimum=DAY_RANGE[0], maximum=DAY_RANGE[1],
+                        min_length=0)
     if tests.size and (tests.min() < t[0] or tests.max() > t[-1]):
         raise ValueError(f"test_days must lie in [{t[0]:g}, {t[-1]:g}]; got "
                          f"{tests.min():g} to {tests.max():g}")

@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import check_number
+from ..checks import check_number
 
 __all__ = [
     "MAX_CELLS",
@@ -72,8 +72,9 @@ MAX_DEATH_TO_BIRTH_RATIO = 0.9
 
 def _check_cells(cells: object) -> np.ndarray:
     """Cells as a float array, every value from 1 to MAX_CELLS, or ValueError."""
-    values = np.asarray(cells, dtype=float) if not isinstance(cells, str | bytes) else None
-    if values is None or values.dtype.kind not in "fiu":
+    wrong = cells is None or isinstance(cells, str | bytes | bool | np.bool_)
+    values = None if wrong else np.asarray(cells, dtype=float)
+    if values is None or np.asarray(cells).dtype.kind not in "fiu":
         raise ValueError(f"cells must be a number or array of numbers in [1, {MAX_CELLS:g}]; "
                          f"got {cells!r}")
     bad = ~np.isfinite(values) | (values < 1.0) | (values > MAX_CELLS)

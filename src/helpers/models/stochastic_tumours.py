@@ -55,7 +55,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import check_choice, check_int, check_number
+from ..checks import (
+    check_array,
+    check_choice,
+    check_fields,
+    check_instance,
+    check_int,
+    check_number,
+)
 
 __all__ = [
     "CellRates",
@@ -155,6 +162,20 @@ class TumourSample:
     rates: CellRates
     method: str
 
+    def __post_init__(self) -> None:
+        check_fields(self, [("final_cells", 2.0, 1e12)], records=[("rates", CellRates)])
+        check_choice("method", self.method, ("fast", "exact"))
+        for name in ("resistant_cells", "sensitive_cells", "mutations"):
+            values = check_array(name, getattr(self, name), minimum=0.0, maximum=1e12)
+            if np.any(values != np.round(values)):
+                raise ValueError(f"{name} must hold whole numbers; got {values!r}")
+            if values.shape != np.shape(self.resistant_cells):
+                raise ValueError(f"{name} must hold one count per tumour "
+                                 f"({np.size(self.resistant_cells)}); got {values.size}")
+            counts = values.astype(np.int64)
+            counts.flags.writeable = False
+            object.__setattr__(self, name, counts)
+
     @property
     def tumours(self) -> int:
         return int(self.resistant_cells.size)
@@ -172,7 +193,7 @@ class TumourSample:
 def _generator(seed: object) -> np.random.Generator:
     if isinstance(seed, np.random.Generator):
         return seed
-    return np.random.default_rng(check_int("seed", seed, minimum=0))
+    return np.random.default_rng(check_int("seed", seed, minimum=0, maximum=2**32 - 1))
 
 
 # -- the exact method: one event at a time, every tumour at once ----------------------
@@ -414,8 +435,7 @@ def grow_tumours(tumours: int, final_cells: float, rates: CellRates, *, seed: ob
     choice = check_choice("method", method, METHODS)
     top = MAX_EXACT_CELLS if choice == "exact" else MAX_CELLS
     size = check_number("final_cells", final_cells, minimum=2.0, maximum=top)
-    if not isinstance(rates, CellRates):
-        raise ValueError(f"rates must be a CellRates; got {rates!r}")
+    check_instance("rates", rates, CellRates)
     switch = check_int("exact_up_to_cells", exact_up_to_cells, minimum=2,
                        maximum=MAX_EXACT_CELLS)
     growth = check_number("step_growth", step_growth, minimum=1e-3, maximum=0.5)

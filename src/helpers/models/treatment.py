@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._checks import check_fraction, check_int, check_number, check_sequence
+from ..checks import check_fraction, check_int, check_number, check_sequence
 
 __all__ = ["Schedule", "no_treatment", "DEFAULT_DRUG", "MAX_DRUGS_PER_CYCLE"]
 
@@ -49,6 +49,9 @@ MAX_DELAY_DAYS = 365
 DEFAULT_DRUG = "A"
 #: The most drugs one cycle may give at once.
 MAX_DRUGS_PER_CYCLE = 4
+#: The longest horizon ``check_fits`` takes: 100 years, in days (the latest dose of any
+#: schedule, 3650 + 51 x 84 + 52 x 365 = 26,914, fits well within it).
+MAX_CHECKED_HORIZON_DAYS = 36_500
 
 
 def _check_drugs(index: int, value: object) -> tuple[str, ...]:
@@ -184,8 +187,9 @@ class Schedule:
         )
 
     def check_fits(self, horizon_days: int) -> None:
-        """Raise ``ValueError`` if a dose falls after ``horizon_days``."""
-        horizon = check_number("horizon_days", horizon_days, minimum=0)
+        """Raise ``ValueError`` if a dose falls after ``horizon_days`` (0 to 36,500 days)."""
+        horizon = check_number("horizon_days", horizon_days, minimum=0,
+                               maximum=MAX_CHECKED_HORIZON_DAYS)
         if self.cycles and self.dose_days[-1] > horizon:
             raise ValueError(
                 f"horizon_days must be at least {self.dose_days[-1]} (the last dose day) "

@@ -34,6 +34,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 import ipywidgets as widgets
 
+from ..checks import WrongTypeError
 from ..lessons.presets import Preset
 from ..plots.live_figure import LiveFigure
 from .controls import needs_a_wide_row, spoken_positions
@@ -164,7 +165,11 @@ class LessonPanel(ABC, Generic[V, S, D]):
         return []
 
     def show_extra(self, state: S) -> None:
-        """Fill the extra views from a new state (nothing by default)."""
+        """Fill the extra views from a new state (nothing by default; a state is still
+        required, so a mistake shows here rather than in a panel that adds views)."""
+        if not dataclasses.is_dataclass(state) or isinstance(state, type):
+            raise WrongTypeError(f"state must be a lesson's state record; got {state!r:.80} "
+                                 f"of type {type(state).__name__}")
 
     # -- behaviour -----------------------------------------------------------
     @property

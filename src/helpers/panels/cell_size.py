@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..checks import check_instance
 from ..lessons import cell_size as lesson
 from ..plots.spheres import SpheresData, SpheresFigure
 from ..words import cell_size as words
@@ -34,5 +35,6 @@ class CellSizePanel(LessonPanel[lesson.CellSizeValues, lesson.CellSizeState, Sph
         return SpheresFigure(theme)
 
     def figure_data(self, state: lesson.CellSizeState) -> SpheresData:
+        check_instance("state", state, lesson.CellSizeState)
         return SpheresData(state.start_mm, state.end_mm, state.killed_fraction,
                            response_line_percent=100 * state.partial_response_change)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..checks import check_instance
 from ..lessons import chance as lesson
 from ..plots.chance import ChanceData, ChanceFigure
 from ..words import chance as words
@@ -46,6 +47,7 @@ class ChancePanel(LessonPanel[lesson.ChanceValues, lesson.ChanceState, ChanceDat
         return ChanceFigure(lesson.COUNT_BIN_EDGES, theme=theme)
 
     def figure_data(self, state: lesson.ChanceState) -> ChanceData:
+        check_instance("state", state, lesson.ChanceState)
         return ChanceData(
             curve_sizes_cells=state.curve_sizes_cells,
             one_drug=state.no_resistant_one_drug,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..checks import check_instance
 from ..lessons import clues as lesson
 from ..plots.clue_timeline import ClueTimelineData, ClueTimelineFigure
 from ..words import clues as words
@@ -44,6 +45,7 @@ class CluesPanel(LessonPanel[lesson.CluesValues, lesson.CluesState, ClueTimeline
         return ClueTimelineFigure(theme=theme)
 
     def figure_data(self, state: lesson.CluesState) -> ClueTimelineData:
+        check_instance("state", state, lesson.CluesState)
         scans = state.scans
         return ClueTimelineData(
             days=state.days, dose_days=state.dose_days, scores=state.scores,

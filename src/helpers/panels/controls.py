@@ -22,6 +22,8 @@ from typing import Any, TypeVar
 
 import ipywidgets as widgets
 
+from ..checks import MAX_MAGNITUDE, check_instance, check_number
+
 __all__ = ["choice_slider", "dropdown", "int_slider", "float_slider", "labelled",
            "needs_a_wide_row", "spoken_positions", "unit_in_label", "value_words"]
 
@@ -68,8 +70,9 @@ def value_words(value: float, unit: str = "", decimals: int = 0) -> str:
     """
     if unit and unit not in _UNITS:
         raise ValueError(f"unit must be one of {sorted(_UNITS)} or ''; got {unit!r}")
-    if not isinstance(decimals, int) or not 0 <= decimals <= 6:
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 6:
         raise ValueError(f"decimals must be a whole number from 0 to 6; got {decimals!r}")
+    value = check_number("value", value, -MAX_MAGNITUDE, MAX_MAGNITUDE)
     number = f"{value:.{decimals}f}"
     if "." in number:
         number = number.rstrip("0").rstrip(".")
@@ -150,7 +153,7 @@ def int_slider(description: str, bounds: tuple[int, int], step: int = 1,
     ``unit`` ("days", "weeks", "months", "cycles", "mm", "%" or "") is said after the
     value; by default it is read from the label (see ``unit_in_label``).
     """
-    low, high = bounds
+    low, high = _checked_bounds(bounds, step, whole=True)
     slider = labelled(widgets.IntSlider(min=low, max=high, step=step, value=low,
                                         description=description))
     slider.chemo_unit = _checked_unit(unit, description)
@@ -161,12 +164,30 @@ def float_slider(description: str, bounds: tuple[float, float], step: float,
                  readout_format: str = ".1f", unit: str | None = None) -> widgets.FloatSlider:
     """A slider over decimal numbers from ``bounds[0]`` to ``bounds[1]`` (``unit`` as
     for ``int_slider``)."""
-    low, high = bounds
+    low, high = _checked_bounds(bounds, step, whole=False)
     slider = labelled(widgets.FloatSlider(min=low, max=high, step=step, value=low,
                                           readout_format=readout_format,
                                           description=description))
     slider.chemo_unit = _checked_unit(unit, description)
     return slider
+
+
+def _checked_bounds(bounds: object, step: object, *, whole: bool) -> tuple[float, float]:
+    """A slider's (low, high) and step: numbers (whole ones for a whole-number slider),
+    low below high, the step above 0 and no wider than the range."""
+    pair: tuple[object, ...] = check_instance("bounds", bounds, tuple)
+    if len(pair) != 2:
+        raise ValueError(f"bounds must be (low, high); got {bounds!r}")
+    low, high = (check_number(f"bounds[{k}]", b, -1e9, 1e9) for k, b in enumerate(pair))
+    if low >= high:
+        raise ValueError(f"bounds must run from low to a higher high; got {bounds!r}")
+    step_value = check_number("step", step, 0.0, high - low)
+    if step_value <= 0 or (whole and not (low.is_integer() and high.is_integer()
+                                          and step_value.is_integer())):
+        kind = "whole numbers" if whole else "numbers"
+        raise ValueError(f"step must be above 0 and at most {high - low:g}, and bounds and step "
+                         f"{kind}; got bounds {bounds!r}, step {step!r}")
+    return bounds  # type: ignore[return-value]
 
 
 def _checked_unit(unit: str | None, description: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..checks import check_instance
 from ..lessons import choices
 from ..lessons import dose_intensity as lesson
 from ..plots.dose_course import DoseCourseData, DoseCourseFigure
@@ -62,6 +63,7 @@ class DoseIntensityPanel(LessonPanel[lesson.DoseIntensityValues, lesson.DoseInte
         return DoseCourseFigure(theme=theme)
 
     def figure_data(self, state: lesson.DoseIntensityState) -> DoseCourseData:
+        check_instance("state", state, lesson.DoseIntensityState)
         # Each line runs to the end of its own course, on its own days.
         return DoseCourseData(
             days=state.given_days,

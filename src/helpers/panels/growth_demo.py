@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..checks import check_instance
 from ..lessons import growth as lesson
 from ..plots.cell_course import CellCourseData, CellCourseFigure
 from ..words import growth as words
@@ -39,5 +40,6 @@ class GrowthPanel(LessonPanel[lesson.GrowthValues, lesson.GrowthState, CellCours
                                 theme=theme)
 
     def figure_data(self, state: lesson.GrowthState) -> CellCourseData:
+        check_instance("state", state, lesson.GrowthState)
         return CellCourseData(state.days, {"total": state.cells},
                               diameter_mm=state.diameter_mm)

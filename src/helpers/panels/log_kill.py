@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..checks import check_instance
 from ..lessons import log_kill as lesson
 from ..plots.cell_course import CellCourseData, CellCourseFigure
 from ..words import log_kill as words
@@ -59,6 +60,7 @@ class LogKillPanel(LessonPanel[lesson.LogKillValues, lesson.LogKillState, CellCo
                                 theme=theme)
 
     def figure_data(self, state: lesson.LogKillState) -> CellCourseData:
+        check_instance("state", state, lesson.LogKillState)
         return CellCourseData(
             state.days, {"total": state.total_cells, "untreated": state.untreated_cells},
             dose_days=state.dose_days, nadir=(state.nadir_day, state.nadir_cells),

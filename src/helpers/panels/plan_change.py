@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..checks import check_instance
 from ..lessons import plan_change as lesson
 from ..plots.plan_change import PlanChangeData, PlanChangeFigure
 from ..words import plan_change as words
@@ -53,6 +54,7 @@ class PlanChangePanel(LessonPanel[lesson.PlanChangeValues, lesson.PlanChangeStat
             x_step_days=lesson.SCAN_INTERVAL_DAYS, theme=theme)
 
     def figure_data(self, state: lesson.PlanChangeState) -> PlanChangeData:
+        check_instance("state", state, lesson.PlanChangeState)
         doses = state.dose_days_by_drug
         local = () if state.local_day is None else (state.local_day,)
         return PlanChangeData(

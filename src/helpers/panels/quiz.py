@@ -22,6 +22,7 @@ from collections.abc import Callable
 import anywidget
 import ipywidgets as widgets
 
+from ..checks import check_instance
 from ..quizzes import Question, quiz_for
 from ..quizzes.feedback import CHECK_LABEL, SHOW_ANSWER_LABEL, feedback_html, score_sentence
 from ..quizzes.progress import QuestionProgress, QuizScore
@@ -105,7 +106,7 @@ class QuestionView:
 
     def __init__(self, question: Question,
                  on_change: Callable[[], None] | None = None) -> None:
-        self.question = question
+        self.question = check_instance("question", question, Question)
         self.progress = QuestionProgress()
         self._on_change = on_change
         self.prompt = widgets.HTML(f"<p><b>{html.escape(question.prompt)}</b></p>")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..checks import check_instance
 from ..lessons import repeat_readings as lesson
 from ..plots.scan_readings import ScanReadingsData, ScanReadingsFigure
 from ..words import repeat_readings as words
@@ -44,5 +45,6 @@ class RepeatReadingsPanel(LessonPanel[lesson.RepeatValues, lesson.RepeatState,
                                   axis_limit_mm=lesson.AXIS_LIMIT_MM, theme=theme)
 
     def figure_data(self, state: lesson.RepeatState) -> ScanReadingsData:
+        check_instance("state", state, lesson.RepeatState)
         return ScanReadingsData(state.changes_percent, state.changes_mm, state.past_rise,
                                 state.past_min_mm)

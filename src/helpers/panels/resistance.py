@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..checks import check_instance
 from ..lessons import choices
 from ..lessons import resistance as lesson
 from ..plots.resistant_share import ResistantShareFigure, ShareCourseData
@@ -56,6 +57,7 @@ class ResistancePanel(LessonPanel[lesson.ResistanceValues, lesson.ResistanceStat
         return ResistantShareFigure(theme=theme)
 
     def figure_data(self, state: lesson.ResistanceState) -> ShareCourseData:
+        check_instance("state", state, lesson.ResistanceState)
         return ShareCourseData(
             days=state.days,
             cells_by_role={"total": state.total_cells, "sensitive": state.sensitive_cells,

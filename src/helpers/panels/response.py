@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..checks import check_instance
 from ..lessons import response as lesson
 from ..plots.response_course import ResponseCourseData, ResponseCourseFigure
 from ..words import response as words
@@ -62,6 +63,7 @@ class ResponsePanel(LessonPanel[lesson.ResponseValues, lesson.ResponseState,
         return ResponseCourseFigure(lesson.MOST_LESIONS, theme=theme)
 
     def figure_data(self, state: lesson.ResponseState) -> ResponseCourseData:
+        check_instance("state", state, lesson.ResponseState)
         run, course = state.run, state.course
         return ResponseCourseData(
             days=course.days, true_mm=course.diameter_mm, live_mm=course.live_diameter_mm,

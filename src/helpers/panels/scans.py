@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..checks import check_instance
 from ..lessons import scans as lesson
 from ..plots.lesion_timeline import LesionTimelineData, LesionTimelineFigure
 from ..words import scans as words
@@ -43,6 +44,7 @@ class ScansPanel(LessonPanel[lesson.ScansValues, lesson.ScansState, LesionTimeli
                                     theme=theme)
 
     def figure_data(self, state: lesson.ScansState) -> LesionTimelineData:
+        check_instance("state", state, lesson.ScansState)
         return LesionTimelineData(
             days=state.course.days, diameter_mm=state.course.diameter_mm,
             seeding_days=tuple(lesion.seeding_day for lesion in state.lesions),

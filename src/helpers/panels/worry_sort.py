@@ -53,7 +53,8 @@ class WorrySort:
 
     def pick(self, index: int, pile: str | None) -> None:
         """Put worry ``index`` (from 0) in ``pile`` (None: take it out), as a learner would."""
-        if not isinstance(index, int) or not 0 <= index < len(self.menus):
+        if isinstance(index, bool) or not isinstance(index, int) \
+                or not 0 <= index < len(self.menus):
             raise ValueError(f"index must be a whole number from 0 to {len(self.menus) - 1}; "
                              f"got {index!r}")
         if pile is not None and pile not in SORTS:

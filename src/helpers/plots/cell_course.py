@@ -15,6 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from ..checks import MAX_MAGNITUDE, Record, check_array, check_flag, check_instance, check_number
 from .limits import decade_limits, label_every_decade, nice_top
 from .live_figure import LiveFigure
 from .style import GREY, ORANGE, rc_for
@@ -28,6 +29,7 @@ _BIG = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 def cells_tick_label(value: float, _position=None) -> str:
     """Log-axis tick labels in words ("10,000", "1 million"): plainer than 10^4,
     and far cheaper to draw than mathtext."""
+    value = check_number("value", value, -MAX_MAGNITUDE, MAX_MAGNITUDE)
     if value < 1e6:
         return f"{value:,.0f}"
     for scale, word in _BIG:
@@ -42,8 +44,10 @@ def on_log_axis(cells: np.ndarray) -> np.ndarray:
     Zero cannot sit on a log axis, so samples below one cell become gaps
     (NaN, which matplotlib leaves undrawn); the first sample of each run of
     "gone" is pinned to the floor, so the line visibly drops to the bottom.
+    ``cells`` must be finite numbers, or NaN where the course already has a gap.
     """
-    values = np.asarray(cells, dtype=float)
+    values = check_array("cells", cells, minimum=-MAX_MAGNITUDE, maximum=MAX_MAGNITUDE,
+                         min_length=0, nan_ok=True)
     gone = values < 1.0
     plotted = np.where(gone, np.nan, values)
     drops = gone & np.concatenate([[False], ~gone[:-1]])
@@ -52,7 +56,7 @@ def on_log_axis(cells: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class CellCourseData:
+class CellCourseData(Record):
     """What a cells-over-time chart draws.
 
     Attributes:
@@ -69,7 +73,9 @@ class CellCourseData:
     """
 
     days: np.ndarray
-    cells_by_role: Mapping[str, np.ndarray] = field(default_factory=dict)
+    # NaN leaves a gap: a line drawn on days of its own stands in as NaN here.
+    cells_by_role: Mapping[str, np.ndarray] = field(default_factory=dict,
+                                                    metadata={"nan_ok": True})
     dose_days: Sequence[float] = ()
     nadir: tuple[float, float] | None = None
     diameter_mm: np.ndarray | None = None
@@ -108,6 +114,11 @@ class CellCourseBase(LiveFigure[CD]):
                  treated: bool = True,
                  show_live_diameter: bool = False, cells_label: str | None = None,
                  theme: str = "standard") -> None:
+        for flag, value in (("show_diameter", show_diameter), ("show_band", show_band),
+                            ("treated", treated), ("show_live_diameter", show_live_diameter)):
+            check_flag(flag, value)
+        if cells_top is not None:
+            cells_top = check_number("cells_top", cells_top, 1.0, MAX_MAGNITUDE)
         self.show_live_diameter = show_live_diameter and show_diameter
         self.cells_label = cells_label
         self.treated = treated
@@ -236,4 +247,5 @@ class CellCourseFigure(CellCourseBase[CellCourseData]):
 
     def update(self, data: CellCourseData) -> None:
         """Put new data into the existing artists (no new figure, no re-layout)."""
+        check_instance("data", data, CellCourseData)
         self._draw_cells(data)

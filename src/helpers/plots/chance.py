@@ -12,13 +12,14 @@ The axes never change, so every update draws only the data.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator, PercentFormatter
 
+from ..checks import MAX_MAGNITUDE, Record, WrongTypeError, check_instance, check_number
 from .cell_course import cells_tick_label
 from .live_figure import LiveFigure
 from .style import BLACK, BLUE, GREY, SKY_BLUE, VERMILLION
@@ -41,7 +42,7 @@ def size_tick_label(value: float, _position=None) -> str:
 
 
 @dataclass(frozen=True)
-class ChanceData:
+class ChanceData(Record):
     """What the figure draws.
 
     Attributes:
@@ -63,14 +64,34 @@ class ChanceData:
     one_at_detection: float
     two_at_detection: float
     simulated_share_without: float
-    bin_edges: tuple[float, ...]
+    bin_edges: tuple[float, ...] = field(metadata={"infinite_ok": True})
     simulated_shares: np.ndarray
     formula_shares: np.ndarray | None
     tumours: int
 
 
+def _checked_edges(bin_edges: object) -> tuple[float, ...]:
+    """At least two rising numbers from 0 to 1e15; the last may be inf (an open range)."""
+    allowed = (f"at least 2 rising numbers from 0 to {MAX_MAGNITUDE:g} "
+               f"(the last may be inf)")
+    if not isinstance(bin_edges, tuple | list) or len(bin_edges) < 2:
+        raise WrongTypeError(f"bin_edges must be {allowed}; got {bin_edges!r:.80}")
+    last = len(bin_edges) - 1
+    edges = tuple(math.inf if index == last and edge == math.inf
+                  else check_number(f"bin_edges[{index}]", edge, 0.0, MAX_MAGNITUDE)
+                  for index, edge in enumerate(bin_edges))
+    for index in range(1, len(edges)):
+        if edges[index] <= edges[index - 1]:
+            raise ValueError(f"bin_edges must be {allowed}; got {edges[index]:g} after "
+                             f"{edges[index - 1]:g} at bin_edges[{index}]")
+    return edges
+
+
 def range_tick_label(low: float, high: float) -> str:
     """A bar's label: (0, 1) -> '0'; (10, 100) -> '10–99'; (1e4, inf) -> '10,000\\nor more'."""
+    low = check_number("low", low, 0.0, MAX_MAGNITUDE)
+    if high != math.inf:  # the last range is open: "10,000 or more"
+        high = check_number("high", high, low, MAX_MAGNITUDE)
     if high == low + 1:
         return f"{low:,.0f}"
     if math.isinf(high):
@@ -89,7 +110,7 @@ class ChanceFigure(LiveFigure[ChanceData]):
     height_in = 4.6
 
     def __init__(self, bin_edges: tuple[float, ...], theme: str = "standard") -> None:
-        self.bin_edges = tuple(bin_edges)
+        self.bin_edges = _checked_edges(bin_edges)
         super().__init__(theme)
 
     def build(self, figure: Figure) -> list[Axes]:
@@ -150,6 +171,7 @@ class ChanceFigure(LiveFigure[ChanceData]):
 
     def update(self, data: ChanceData) -> None:
         """Curves, dots and square on the left; bar heights and formula on the right."""
+        check_instance("data", data, ChanceData)
         self.one_line.set_data(data.curve_sizes_cells, data.one_drug)
         self.two_line.set_data(data.curve_sizes_cells, data.two_drugs)
         self.dots.set_data([data.detection_cells, data.detection_cells],

@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
+from ..checks import Record, check_instance
 from .limits import nice_top, snap_up
 from .live_figure import LiveFigure
 from .style import BLACK, BLUE, BLUISH_GREEN, GREY, ORANGE, REDDISH_PURPLE, VERMILLION
@@ -40,7 +41,7 @@ _PROJECTOR_HEIGHT_IN = 5.2
 
 
 @dataclass(frozen=True)
-class ClueTimelineData:
+class ClueTimelineData(Record):
     """What the five charts draw.
 
     Attributes:
@@ -190,6 +191,7 @@ class ClueTimelineFigure(LiveFigure[ClueTimelineData]):
 
     def update(self, data: ClueTimelineData) -> None:
         """Put new data into the artists (no new artists, no layout)."""
+        check_instance("data", data, ClueTimelineData)
         diary_ax, heat_ax, white_ax, marker_ax, scan_ax = self.axes
         x_max = float(data.x_max_days)
         # A little room either side, so the first and last points are not cut in half.

@@ -19,6 +19,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from ..checks import check_instance
 from .cell_course import CellCourseBase, CellCourseData
 from .style import SKY_BLUE, VERMILLION
 
@@ -87,6 +88,7 @@ class DoseCourseFigure(CellCourseBase[DoseCourseData]):
         """As the cells chart, plus the plan's dose days, each dose's size (fraction
         of the full dose), the pauses as (start day, end day), and lines sampled on
         days of their own (the plan's dose days differ from the given ones)."""
+        check_instance("data", data, DoseCourseData)
         days, cells_by_role, dose_days = data.days, data.cells_by_role, data.dose_days
         dose_fractions, planned_dose_days, pauses = (data.dose_fractions,
                                                      data.planned_dose_days, data.pauses)

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter, NullLocator
 
+from ..checks import MAX_MAGNITUDE, Record, check_instance, check_number
 from .live_figure import LiveFigure
 from .style import BLACK, GREY, ROLES
 
@@ -34,6 +35,7 @@ MM_LOW, MM_HIGH = 0.01, 100.0
 
 def mm_tick_label(value: float, _position=None) -> str:
     """0.01 -> '0.01 mm', 10 -> '1 cm', 100 -> '10 cm'."""
+    value = check_number("value", value, -MAX_MAGNITUDE, MAX_MAGNITUDE)
     if value >= 10:
         return f"{value / 10:g} cm"
     return f"{value:g} mm"
@@ -41,6 +43,10 @@ def mm_tick_label(value: float, _position=None) -> str:
 
 def vertical_lines(days: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
     """x, y data for one Line2D drawing a full-height line at each day (axes-y 0 to 1)."""
+    if isinstance(days, str | bytes) or not isinstance(days, Sequence | np.ndarray):
+        raise TypeError(f"days must be a list of days; got {days!r:.80}")
+    for index, day in enumerate(days):
+        check_number(f"days[{index}]", day, -36_500, 36_500)
     if len(days) == 0:
         return np.array([]), np.array([])
     x = np.repeat(np.asarray(days, dtype=float), 3)
@@ -49,7 +55,7 @@ def vertical_lines(days: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
 
 
 @dataclass(frozen=True)
-class LesionTimelineData:
+class LesionTimelineData(Record):
     """What the timeline draws.
 
     Attributes:
@@ -95,7 +101,15 @@ class LesionTimelineFigure(LiveFigure[LesionTimelineData]):
             raise ValueError(f"labels must hold 1 to {len(_LESION_ROLES)} lesion labels; "
                              f"got {len(labels)}")
         self.labels = tuple(labels)
-        self.x_limits = (float(x_limits[0]), float(x_limits[1]))
+        check_instance("x_limits", x_limits, tuple)
+        if len(x_limits) != 2:
+            raise ValueError(f"x_limits must be (first day, last day); got {x_limits!r}")
+        first, last = (check_number(f"x_limits[{k}]", day, -36_500, 36_500)
+                       for k, day in enumerate(x_limits))
+        if first >= last:
+            raise ValueError(f"x_limits must run from an earlier day to a later one; "
+                             f"got {x_limits!r}")
+        self.x_limits = (first, last)
         super().__init__(theme)
 
     def build(self, figure: Figure) -> list[Axes]:
@@ -170,6 +184,7 @@ class LesionTimelineFigure(LiveFigure[LesionTimelineData]):
 
     def update(self, data: LesionTimelineData) -> None:
         """Put new data into the artists (no new figure, fixed axes)."""
+        check_instance("data", data, LesionTimelineData)
         x0 = self.x_limits[0]
         end_day = data.end_day
         for row, line in enumerate(self.size_lines):

@@ -17,6 +17,8 @@ import numpy as np
 from matplotlib.axis import Axis
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
+from ..checks import MAX_MAGNITUDE, check_array, check_int, check_number
+
 __all__ = ["snap_up", "nice_top", "decade_limits", "label_every_decade", "MAX_DECADES"]
 
 #: The most powers of ten a log axis of the series spans (1 to 10 trillion cells is 13).
@@ -25,14 +27,23 @@ MAX_DECADES = 16
 
 
 def snap_up(value: float, step: float, minimum: float) -> float:
-    """Round ``value`` up to a multiple of ``step`` (at least ``minimum``) for stable axes."""
-    value = float(value) if np.isfinite(value) else minimum
+    """Round ``value`` up to a multiple of ``step`` (at least ``minimum``) for stable axes.
+
+    Every argument must be a finite number (a figure's highest value is finite:
+    its data record refuses NaN and inf); ``step`` must be above 0."""
+    value = check_number("value", value, -MAX_MAGNITUDE, MAX_MAGNITUDE)
+    step = check_number("step", step, 0.0, MAX_MAGNITUDE, min_inclusive=False)
+    minimum = check_number("minimum", minimum, -MAX_MAGNITUDE, MAX_MAGNITUDE)
     return float(max(minimum, step * np.ceil(value / step - 1e-9)))
 
 
 def nice_top(value: float, minimum: float = 10.0) -> float:
-    """The next 'round' axis top at or above ``value``: 10, 15, 20, 30, 40, 50, 60, 80, 100 ..."""
-    value = max(float(value) if np.isfinite(value) else minimum, minimum)
+    """The next 'round' axis top at or above ``value``: 10, 15, 20, 30, 40, 50, 60, 80, 100 ...
+
+    ``value`` must be a finite number, ``minimum`` a finite number above 0."""
+    value = check_number("value", value, -MAX_MAGNITUDE, MAX_MAGNITUDE)
+    minimum = check_number("minimum", minimum, 0.0, MAX_MAGNITUDE, min_inclusive=False)
+    value = max(value, minimum)
     magnitude = 10 ** np.floor(np.log10(value))
     for factor in (1, 1.5, 2, 3, 4, 5, 6, 8, 10):
         if factor * magnitude >= value - 1e-9:
@@ -42,7 +53,14 @@ def nice_top(value: float, minimum: float = 10.0) -> float:
 
 def decade_limits(values: np.ndarray, floor: float = 1.0,
                   min_decades: int = 3) -> tuple[float, float]:
-    """Log-axis limits snapped to powers of ten around the positive ``values``."""
+    """Log-axis limits snapped to powers of ten around the positive ``values``.
+
+    NaN items in ``values`` are skipped on purpose: they are the gaps a figure
+    leaves where a line is not drawn. Anything else must be a finite number."""
+    values = check_array("values", values, minimum=-MAX_MAGNITUDE, maximum=MAX_MAGNITUDE,
+                         ndim=None, min_length=0, nan_ok=True)
+    floor = check_number("floor", floor, 0.0, MAX_MAGNITUDE, min_inclusive=False)
+    min_decades = check_int("min_decades", min_decades, minimum=0, maximum=MAX_DECADES)
     positive = values[np.isfinite(values) & (values >= floor)]
     if positive.size == 0:
         return floor, floor * 10.0**min_decades

@@ -14,6 +14,7 @@ import base64
 import html
 import io
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from typing import Any, Generic, TypeVar
 
 import matplotlib
@@ -29,6 +30,12 @@ __all__ = ["LiveFigure", "img_tag"]
 #: The figure's data: a frozen dataclass of arrays and numbers, defined beside
 #: each figure (plots know nothing of the model, only of what they draw).
 D = TypeVar("D")
+
+#: Static backgrounds kept per figure, one per set of axis limits, most recent first.
+#: Why: a reader moves a slider back and forth, so limits seen a moment ago come back,
+#: and a full draw costs several times a blitted one. Each is one RGBA bitmap of the
+#: figure (about 1.4 MB standard, 2.4 MB projector), so a few, not many.
+BACKGROUNDS_KEPT = 6
 
 
 class LiveFigure(ABC, Generic[D]):
@@ -53,7 +60,9 @@ class LiveFigure(ABC, Generic[D]):
     # Why blitting: drawing the axes, ticks and legend is most of a render
     # (about 50 ms here), yet a slider move changes only the data. The static
     # part is drawn once per set of axis limits and kept as a bitmap; each
-    # render pastes it back and draws only the artists marked dynamic.
+    # render pastes it back and draws only the artists marked dynamic. The last
+    # few bitmaps are kept (BACKGROUNDS_KEPT), so anything not marked dynamic must
+    # depend on the axis limits alone.
 
     # -- subclasses ----------------------------------------------------------
     @abstractmethod
@@ -70,6 +79,7 @@ class LiveFigure(ABC, Generic[D]):
             self._dynamic: list = []
             self._background = None
             self._background_key: tuple | None = None
+            self._backgrounds: OrderedDict[tuple, Any] = OrderedDict()
             figure = Figure(figsize=(self.theme.figure_width_in, self.height_in),
                             dpi=self.theme.dpi, layout="constrained")
             # Kept typed as Agg (figure.canvas is typed as the base class): blitting and
@@ -112,8 +122,18 @@ class LiveFigure(ABC, Generic[D]):
         key = self._static_key()
         with matplotlib.rc_context(rc_for(self.theme)):
             if key != self._background_key:
-                canvas.draw()  # draws everything but the dynamic artists
-                self._background = canvas.copy_from_bbox(self.figure.bbox)
+                background = self._backgrounds.get(key)
+                if background is None:
+                    canvas.draw()  # draws everything but the dynamic artists
+                    background = canvas.copy_from_bbox(self.figure.bbox)
+                    self._backgrounds[key] = background
+                    if len(self._backgrounds) > BACKGROUNDS_KEPT:
+                        self._backgrounds.popitem(last=False)
+                else:
+                    # Limits seen before: the static part is a function of the limits.
+                    self._backgrounds.move_to_end(key)
+                    canvas.restore_region(background)
+                self._background = background
                 self._background_key = key
             else:
                 canvas.restore_region(self._background)

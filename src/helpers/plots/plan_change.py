@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MultipleLocator, NullLocator
 
+from ..checks import Record, check_instance, check_number
 from .cell_course import cells_tick_label, on_log_axis
 from .lesion_timeline import vertical_lines
 from .limits import label_every_decade
@@ -41,7 +42,7 @@ CELLS_LOW, CELLS_HIGH = 1.0, 1e12
 
 
 @dataclass(frozen=True)
-class PlanChangeData:
+class PlanChangeData(Record):
     """What the figure draws.
 
     Attributes:
@@ -90,6 +91,9 @@ class PlanChangeFigure(LiveFigure[PlanChangeData]):
                                    ("kind_labels", kind_labels, len(_KIND_LOOKS))):
             if not 1 <= len(labels) <= most:
                 raise ValueError(f"{name} must hold 1 to {most} labels; got {len(labels)}")
+        check_number("x_max_days", x_max_days, 0.0, 36_500)
+        check_number("x_step_days", x_step_days, 0.0, 36_500)
+        check_number("size_top_mm", size_top_mm, 0.0, 1e4)
         if not (x_max_days > 0 and x_step_days > 0 and size_top_mm > 0):
             raise ValueError("x_max_days, x_step_days and size_top_mm must be above 0; got "
                              f"{x_max_days!r}, {x_step_days!r}, {size_top_mm!r}")
@@ -171,6 +175,7 @@ class PlanChangeFigure(LiveFigure[PlanChangeData]):
 
     def update(self, data: PlanChangeData) -> None:
         """Put new data into the artists (no new figure, fixed axes)."""
+        check_instance("data", data, PlanChangeData)
         if len(data.treatment_days) != len(self.row_labels):
             raise ValueError(f"treatment_days must have one row per strip row "
                              f"({len(self.row_labels)}); got {len(data.treatment_days)}")

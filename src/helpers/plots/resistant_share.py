@@ -16,18 +16,26 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import NullLocator
 
+from ..checks import MAX_MAGNITUDE, check_array, check_instance, check_number
 from .cell_course import CellCourseBase, CellCourseData, cells_tick_label
 from .limits import label_every_decade
 from .style import rc_for
 
 __all__ = ["ShareCourseData", "ResistantShareFigure", "share_tick_label", "share_limits"]
 
-#: The smallest share the axis shows (1 in 100 million).
-SHARE_FLOOR = 1e-8
+#: The lowest the axis can reach (1 in 10 billion). The axis follows the data down to it:
+#: with no kill and slow resistant cells the share falls below its start (about 1 in a
+#: billion at the slowest settings), and a line below a fixed floor would be cut off.
+#: A share below this floor leaves a gap (no settings of the lessons reach it).
+SHARE_FLOOR = 1e-10
+#: The axis's floor with no share to show (1 in 100 million).
+_EMPTY_FLOOR = 1e-8
 
 
 def share_tick_label(value: float, _position=None) -> str:
     """1e-3 -> '1 in 1,000'; 1e-7 -> '1 in 10 million'; 1 -> 'all'."""
+    # Ticks off the axis come here too (10, 100 ...): any finite number is a fair ask.
+    value = check_number("value", value, -MAX_MAGNITUDE, MAX_MAGNITUDE)
     if value >= 0.999:
         return "all"
     if value <= 0:
@@ -36,10 +44,15 @@ def share_tick_label(value: float, _position=None) -> str:
 
 
 def share_limits(share: np.ndarray) -> tuple[float, float]:
-    """Log-axis limits for a share: a power of ten below the smallest share, up to 1."""
+    """Log-axis limits for a share: a power of ten below the smallest share, up to 1.
+
+    NaN items in ``share`` are skipped on purpose (gaps where no line is drawn);
+    anything else must be a number from 0 to 1."""
+    share = check_array("share", share, minimum=0.0, maximum=1.0, ndim=None, min_length=0,
+                        nan_ok=True)
     positive = share[np.isfinite(share) & (share > 0)]
     if positive.size == 0:
-        return SHARE_FLOOR, 1.0
+        return _EMPTY_FLOOR, 1.0
     low = 10.0 ** np.floor(np.log10(positive.min()) - 1e-9)
     low = min(max(low, SHARE_FLOOR), 1e-2)
     return float(low), 1.0
@@ -78,7 +91,7 @@ class ResistantShareFigure(CellCourseBase[ShareCourseData]):
         cells_ax.set_xlabel("")
         cells_ax.tick_params(labelbottom=False)
         share_ax.set_yscale("log")
-        share_ax.set_ylim(SHARE_FLOOR, 1.0)
+        share_ax.set_ylim(_EMPTY_FLOOR, 1.0)
         label_every_decade(share_ax.yaxis, share_tick_label)
         share_ax.yaxis.set_minor_locator(NullLocator())
         share_ax.set_ylabel("Share of cells\nthat resist (log)")
@@ -91,6 +104,7 @@ class ResistantShareFigure(CellCourseBase[ShareCourseData]):
 
     def update(self, data: ShareCourseData) -> None:
         """As the cells chart, plus the resistant share (0 to 1) below."""
+        check_instance("data", data, ShareCourseData)
         self._draw_cells(data)
         days, share = data.days, data.share
         if share is None:
@@ -98,8 +112,8 @@ class ResistantShareFigure(CellCourseBase[ShareCourseData]):
             return
         values = np.asarray(share, dtype=float)
         # A share of 0 (no resistant cells, or no cells at all) has no place on a
-        # log axis: leave a gap.
-        self.share_line.set_data(days, np.where(values > 0, values, np.nan))
+        # log axis, nor one below the axis's floor: leave a gap.
         low, high = share_limits(values)
+        self.share_line.set_data(days, np.where(values >= low, values, np.nan))
         if (low, high) != self.share_ax.get_ylim():
             self.share_ax.set_ylim(low, high)

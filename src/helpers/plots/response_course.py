@@ -14,12 +14,13 @@ The figure knows nothing about the model: the panel hands it a ``ResponseCourseD
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from ..checks import Record, check_instance, check_int
 from .label_spots import Segment, label_spot
 from .limits import nice_top, snap_up
 from .live_figure import LiveFigure
@@ -32,7 +33,7 @@ MAX_SCANS = 24  # category labels kept ready for this many scans (more are not l
 
 
 @dataclass(frozen=True)
-class ResponseCourseData:
+class ResponseCourseData(Record):
     """What the three charts draw.
 
     Attributes:
@@ -61,7 +62,7 @@ class ResponseCourseData:
     days: np.ndarray
     true_mm: np.ndarray
     scan_days: Sequence[float]
-    measured_mm: np.ndarray
+    measured_mm: np.ndarray = field(metadata={"nan_ok": True})
     sums_mm: Sequence[float]
     categories: Sequence[str]
     partial_response_mm: float
@@ -77,6 +78,13 @@ class ResponseCourseData:
     live_mm: np.ndarray | None = None
 
 
+def _drawn_max(*series: object) -> float:
+    """The largest finite value among ``series`` (0 when there is none)."""
+    values = np.concatenate([np.ravel(np.asarray(v, dtype=float)) for v in series])
+    finite = values[np.isfinite(values)]
+    return float(finite.max()) if finite.size else 0.0
+
+
 class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
     """Lesion sizes, the sum with its category lines, and a blood marker.
 
@@ -88,10 +96,8 @@ class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
     height_in = 7.0
 
     def __init__(self, n_lesions: int = 2, *, theme: str = "standard") -> None:
-        if not 1 <= n_lesions <= len(_LESION_ROLES):
-            raise ValueError(f"n_lesions must be one of the whole numbers from 1 to "
-                             f"{len(_LESION_ROLES)}; got {n_lesions!r}")
-        self.n_lesions = n_lesions
+        self.n_lesions = check_int("n_lesions", n_lesions, minimum=1,
+                                   maximum=len(_LESION_ROLES))
         super().__init__(theme)
 
     def build(self, figure: Figure) -> list[Axes]:
@@ -173,6 +179,7 @@ class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
 
     def update(self, data: ResponseCourseData) -> None:
         """Put new data into the artists (no new artists, no layout)."""
+        check_instance("data", data, ResponseCourseData)
         size_ax, sum_ax, marker_ax = self.axes
         days, true_mm, measured_mm = data.days, data.true_mm, data.measured_mm
         shown = days >= 0
@@ -196,6 +203,11 @@ class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
         for ax in self.axes:
             ax.set_xlim(0, x_max)
         size_high, sum_high, marker_high = data.highest
+        # The planned tops hold every reading the model expects; a reading beyond them
+        # (a blood test's noise has no upper bound) still raises its axis: never clip a dot.
+        size_high = max(size_high, _drawn_max(data.true_mm[:, shown], data.measured_mm))
+        sum_high = max(sum_high, _drawn_max(data.sums_mm, data.progression_mm))
+        marker_high = max(marker_high, _drawn_max(data.marker_tests) / 1.3)
         # Room above the highest value for the category labels, snapped to round tops.
         size_ax.set_ylim(0, snap_up(1.05 * size_high, 10, 20))
         sum_top = snap_up(1.15 * sum_high, 20, 40)

@@ -25,6 +25,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from ..checks import MAX_MAGNITUDE, Record, check_array, check_instance, check_number
 from .limits import snap_up
 from .live_figure import LiveFigure
 from .style import BLACK, BLUE, BLUISH_GREEN, GREY, ORANGE, SKY_BLUE, VERMILLION
@@ -36,7 +37,7 @@ BIN_MM = 1.0
 
 
 @dataclass(frozen=True)
-class ScanReadingsData:
+class ScanReadingsData(Record):
     """One entry per pair of readings.
 
     Attributes:
@@ -60,8 +61,17 @@ def stack_dots(values: np.ndarray, bin_width: float = BIN_PERCENT,
     20 to 22%), so lines at multiples of it fall on bin edges: a dot right of
     the +20% line really is 20% or more. Within a bin, dots of lower ``rank``
     stack first (so rarer, coloured dots sit on top), then in input order.
+    ``values`` and ``rank`` are finite numbers (one rank per value); ``bin_width`` > 0.
     """
-    values = np.asarray(values, dtype=float)
+    values = check_array("values", values, minimum=-MAX_MAGNITUDE, maximum=MAX_MAGNITUDE,
+                         min_length=0)
+    bin_width = check_number("bin_width", bin_width, 0.0, MAX_MAGNITUDE, min_inclusive=False)
+    if rank is not None:
+        rank = check_array("rank", rank, minimum=-MAX_MAGNITUDE, maximum=MAX_MAGNITUDE,
+                           min_length=0)
+        if rank.size != values.size:
+            raise ValueError(f"rank must hold one number per value ({values.size}); "
+                             f"got {rank.size}")
     if values.size == 0:
         return np.array([]), np.array([])
     bins = np.floor(values / bin_width + 1e-9).astype(int)
@@ -106,6 +116,14 @@ class ScanReadingsFigure(LiveFigure[ScanReadingsData]):
                  progression_min_mm: float, agree_within_percent: float,
                  axis_limit_percent: float, axis_limit_mm: float,
                  theme: str = "standard") -> None:
+        for name, value, low, high in (
+                ("partial_response_percent", partial_response_percent, -100, 0),
+                ("progression_percent", progression_percent, 0, 1000),
+                ("progression_min_mm", progression_min_mm, 0, 1000),
+                ("agree_within_percent", agree_within_percent, 0, 1000),
+                ("axis_limit_percent", axis_limit_percent, 0, 1000),
+                ("axis_limit_mm", axis_limit_mm, 0, 1000)):
+            check_number(name, value, low, high)
         self.partial_response_percent = partial_response_percent
         self.progression_percent = progression_percent
         self.progression_min_mm = progression_min_mm
@@ -162,6 +180,7 @@ class ScanReadingsFigure(LiveFigure[ScanReadingsData]):
 
     def update(self, data: ScanReadingsData) -> None:
         """Show one dot per pair in each chart; each y axis snaps to steps of 10 pairs."""
+        check_instance("data", data, ScanReadingsData)
         past_rise = np.asarray(data.past_rise, dtype=bool)
         past_mm = np.asarray(data.past_min_mm, dtype=bool)
         rank = past_rise * 1 + past_mm * 2  # rarer kinds stack on top

@@ -13,6 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
+from ..checks import Record, check_instance
 from .live_figure import LiveFigure
 from .style import BLUE, BLUISH_GREEN, GREY, VERMILLION
 
@@ -20,7 +21,7 @@ __all__ = ["SpheresData", "SpheresFigure"]
 
 
 @dataclass(frozen=True)
-class SpheresData:
+class SpheresData(Record):
     """Diameters before and after (mm), the share of cells killed (0 to 1), and the
     change in diameter (percent, e.g. -30) drawn as a dashed line across the curve, or
     None for no line."""
@@ -72,6 +73,7 @@ class SpheresFigure(LiveFigure[SpheresData]):
 
     def update(self, data: SpheresData) -> None:
         """Draw both circles (radius relative to the start) and mark the curve."""
+        check_instance("data", data, SpheresData)
         start_diameter_mm, end_diameter_mm = data.start_diameter_mm, data.end_diameter_mm
         killed_fraction = data.killed_fraction
         ratio = end_diameter_mm / start_diameter_mm if start_diameter_mm > 0 else 0.0

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..checks import Record, check_instance
+
 if TYPE_CHECKING:  # only for annotations: older matplotlib has no matplotlib.typing
     from matplotlib.typing import RcKeyType
 
@@ -68,7 +70,7 @@ ROLES: dict[str, Role] = {
 
 
 @dataclass(frozen=True)
-class Theme:
+class Theme(Record):
     """Sizes for a viewing situation. Sizes in points, figure size in inches."""
 
     name: str
@@ -94,6 +96,7 @@ def theme_named(name: str) -> Theme:
 
 def rc_for(theme: Theme) -> dict[RcKeyType, Any]:
     """Matplotlib settings for ``theme``; used inside ``matplotlib.rc_context``."""
+    check_instance("theme", theme, Theme)
     return {
         "font.size": theme.font_size_pt,
         "axes.titlesize": theme.font_size_pt * 1.1,

@@ -25,6 +25,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from ..checks import check_items
 from . import QUIZZES, quiz_for
 from .questions import Question
 
@@ -45,6 +46,7 @@ def render_answer_key(questions: Sequence[Question]) -> str:
     The key answers are joined by "; " and end with a full stop; continuation lines are
     indented 2 spaces so they stay inside the bullet.
     """
+    questions = check_items("questions", questions, Question, minimum=1)
     text = f"{LABEL} " + "; ".join(q.key_answer for q in questions) + "."
     # No breaks inside words or at hyphens: "(-32%)" must stay whole.
     lines = textwrap.wrap(text, WIDTH, initial_indent="- ", subsequent_indent="  ",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 
+from ..checks import check_instance
 from ..plain_words import plural
 from .progress import QuestionProgress, QuizScore
 from .questions import Question
@@ -54,6 +55,11 @@ def feedback_html(question: Question, progress: QuestionProgress) -> str:
     Follows the choice picked now: a verdict is given only on a choice that was checked
     since it was picked, so nothing said about an earlier choice stays on screen.
     """
+    check_instance("question", question, Question)
+    check_instance("progress", progress, QuestionProgress)
+    if progress.picked is not None and progress.picked >= len(question.choices):
+        raise ValueError(f"progress.picked must be a choice of the question, from 0 to "
+                         f"{len(question.choices) - 1}; got {progress.picked}")
     parts: list[str] = []
     picked = progress.picked
     if picked is None and progress.asked_to_pick:
@@ -85,6 +91,7 @@ def score_sentence(score: QuizScore) -> str:
     "Right" means the first answer checked was right: a check answered right after a hint,
     or after the answer was shown, does not count.
     """
+    check_instance("score", score, QuizScore)
     right, tried, total = score.right_first_try, score.tried, score.total
     checks = plural(total, "check").removeprefix(f"{total} ")
     if tried == 0:

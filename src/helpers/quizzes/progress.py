@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..checks import Record, check_instance
 from .questions import Question
 
 __all__ = ["WRONG_TRIES_BEFORE_ANSWER", "QuestionProgress", "QuizScore"]
@@ -27,10 +28,15 @@ __all__ = ["WRONG_TRIES_BEFORE_ANSWER", "QuestionProgress", "QuizScore"]
 #: Different wrong choices a learner checks before the answer is shown without asking.
 #: The first earns a hint; the second shows the answer, so no one is left stuck.
 WRONG_TRIES_BEFORE_ANSWER = 2
+#: The most choices a question may offer (the most any has is 4 or 5).
+MAX_CHOICES = 26
+#: The most questions a lesson's check may hold.
+MAX_QUESTIONS = 100
+_CHOICE_INDEX = {"minimum": 0, "maximum": MAX_CHOICES - 1}
 
 
 @dataclass(frozen=True)
-class QuestionProgress:
+class QuestionProgress(Record):
     """One learner's progress on one question.
 
     Attributes:
@@ -46,10 +52,10 @@ class QuestionProgress:
             ``WRONG_TRIES_BEFORE_ANSWER`` wrong choices.
     """
 
-    picked: int | None = None
+    picked: int | None = field(default=None, metadata=_CHOICE_INDEX)
     checked: bool = False
     asked_to_pick: bool = False
-    wrong_checked: tuple[int, ...] = ()
+    wrong_checked: tuple[int, ...] = field(default=(), metadata=_CHOICE_INDEX)
     first_try_right: bool | None = None
     solved: bool = False
     revealed: bool = False
@@ -71,11 +77,13 @@ class QuestionProgress:
 
     def pick(self, question: Question, index: int | None) -> QuestionProgress:
         """The learner picks choice ``index`` of ``question`` (from 0), or None."""
+        check_instance("question", question, Question)
         _check_index(question, index, allow_none=True)
         return dataclasses.replace(self, picked=index, checked=False, asked_to_pick=False)
 
     def check(self, question: Question) -> QuestionProgress:
         """The learner checks the picked choice of ``question``."""
+        check_instance("question", question, Question)
         _check_index(question, self.picked, allow_none=True)
         if self.picked is None:
             return dataclasses.replace(self, asked_to_pick=True)
@@ -125,6 +133,9 @@ class QuizScore:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ValueError(f"{name} must be a whole number, 0 or more; got {value!r}")
+            if value > MAX_QUESTIONS:
+                raise ValueError(f"{name} must be at most {MAX_QUESTIONS} (the most questions "
+                                 f"a lesson's check holds); got {value!r}")
         if self.total < 1:
             raise ValueError(f"total must be at least 1; got {self.total}")
         if self.tried > self.total:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..checks import check_fields, check_instance
 from ..models.clones import Clone
 from ..models.clues import Infection, SideEffects
 from .teaching_values import CYCLE_LENGTH_DAYS
@@ -65,8 +66,12 @@ class ClueStory:
     infection: bool
     what_it_shows: str
 
+    def __post_init__(self) -> None:
+        check_fields(self, flags=["infection"], items=[("clones", Clone)])
+
     def infection_for(self, effects: SideEffects) -> Infection | None:
         """The infection, starting on the white cells' low point in cycle 3, or None."""
+        check_instance("effects", effects, SideEffects)
         if not self.infection:
             return None
         onset = (INFECTION_CYCLE - 1) * CYCLE_LENGTH_DAYS + round(effects.nadir_day)

@@ -16,9 +16,16 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from ..checks import (
+    DAY_RANGE,
+    check_array,
+    check_fields,
+    check_instance,
+    check_int,
+)
 from ..clinic.response import Assessment, assess
 from ..clinic.scans import ScanPlan, ScanReading, Swelling, first_scan_showing, take_scans
-from ..models._checks import check_int
+from ..models.clones import MAX_HORIZON_DAYS
 from ..models.lesions import Patient, PatientCourse, make_lesion, simulate_patient
 from ..models.markers import MarkerModel, marker_levels, measure_marker
 from ..models.treatment import Schedule
@@ -41,6 +48,24 @@ class ImagingRun:
     marker_true: np.ndarray
     marker_days: tuple[int, ...]
     marker_readings: np.ndarray
+
+    def __post_init__(self) -> None:
+        check_fields(self, records=[("course", PatientCourse)],
+                     items=[("scans", ScanReading), ("assessments", Assessment)])
+        days = tuple(check_int(f"marker_days[{i}]", day, minimum=int(DAY_RANGE[0]),
+                               maximum=int(DAY_RANGE[1]))
+                     for i, day in enumerate(check_array(
+                         "marker_days", self.marker_days, minimum=DAY_RANGE[0],
+                         maximum=DAY_RANGE[1], min_length=0)))
+        object.__setattr__(self, "marker_days", days)
+        for name, size in (("marker_true", self.course.days.size),
+                           ("marker_readings", len(days))):
+            values = check_array(name, getattr(self, name), minimum=0.0, maximum=_MAX_LEVEL,
+                                 min_length=0)
+            if values.size != size:
+                raise ValueError(f"{name} must hold {size} levels; got {values.size}")
+            values.flags.writeable = False
+            object.__setattr__(self, name, values)
 
     @property
     def scan_days(self) -> tuple[int, ...]:
@@ -67,13 +92,16 @@ def observe(patient: Patient, plan: ScanPlan, horizon_days: int,
     ``course`` may be given (the result of ``simulate_patient(patient,
     horizon_days)``) to skip simulating again, e.g. when only the scans change.
     """
-    if not isinstance(plan, ScanPlan):
-        raise ValueError(f"plan must be a ScanPlan; got {plan!r}")
-    marker = MarkerModel() if marker is None else marker
+    check_instance("patient", patient, Patient)
+    check_instance("plan", plan, ScanPlan)
+    marker = MarkerModel() if marker is None else check_instance(
+        "marker", marker, MarkerModel, optional=True)
+    seed = check_int("marker_seed", marker_seed, minimum=0, maximum=2**32 - 1)
     if course is None:
         course = simulate_patient(patient, horizon_days)
-    elif not isinstance(course, PatientCourse):
-        raise ValueError(f"course must be a PatientCourse or None; got {course!r}")
+    else:
+        check_instance("course", course, PatientCourse, optional=True)
+        check_int("horizon_days", horizon_days, minimum=1, maximum=MAX_HORIZON_DAYS)
     scans = take_scans(course, plan)
     first = patient.schedule.dose_days[0] if patient.schedule.cycles else None
     levels = marker_levels(course.days, course.total_cells, marker, first_dose_day=first)
@@ -81,8 +109,7 @@ def observe(patient: Patient, plan: ScanPlan, horizon_days: int,
                              | {d for d in patient.schedule.dose_days
                                 if d <= course.horizon_days}))
     readings = measure_marker(course.days, levels, test_days, marker,
-                              seed=check_int("marker_seed", marker_seed, minimum=0,
-                                             maximum=2**32 - 1))
+                              seed=seed)
     return ImagingRun(course=course, scans=scans, assessments=assess(scans),
                       marker_true=levels, marker_days=test_days, marker_readings=readings)
 
@@ -109,11 +136,19 @@ class ImagingScenario:
     horizon_days: int = 252
     marker: MarkerModel = field(default_factory=MarkerModel)
 
+    def __post_init__(self) -> None:
+        check_fields(self, whole=[("horizon_days", 1, MAX_HORIZON_DAYS)],
+                     records=[("patient", Patient), ("scan_plan", ScanPlan),
+                              ("marker", MarkerModel)])
+
     def run(self, **plan_changes) -> ImagingRun:
         """Run the scenario, optionally with scan plan fields changed (e.g. seed=3)."""
         plan = replace(self.scan_plan, **plan_changes) if plan_changes else self.scan_plan
         return observe(self.patient, plan, self.horizon_days, self.marker)
 
+
+# The highest marker level a run may hold (as ``markers`` allows).
+_MAX_LEVEL = 1e13
 
 _SCHEDULE = Schedule(cycle_length_days=21, cycles=6)
 

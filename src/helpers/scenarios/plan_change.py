@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..checks import check_choice, check_fields, check_int, check_number
 from ..clinic.scans import CT_SMALLEST_VISIBLE_MM, ScanPlan
-from ..models._checks import check_choice, check_int, check_number
 from ..models.clones import Clone
 from ..models.growth import doubling_time_days_to_rate_per_day
 from ..models.lesions import Lesion
@@ -88,6 +88,9 @@ class LesionSetUp:
     site: str
     diameter_mm: float
     resists_a_share: float
+
+    def __post_init__(self) -> None:
+        check_fields(self, [("diameter_mm", 0.1, 300.0), ("resists_a_share", 0.0, 1.0)])
 
 
 LESIONS: tuple[LesionSetUp, ...] = (

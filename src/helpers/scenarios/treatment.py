@@ -35,7 +35,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..models._checks import check_choice, check_int, check_number, check_sequence
+from ..checks import (
+    check_choice,
+    check_fields,
+    check_instance,
+    check_int,
+    check_items,
+    check_number,
+)
 from ..models.clones import Clone, SimulationResult, simulate
 from ..models.growth import GROWTH_LAWS, doubling_time_days_to_rate_per_day
 from ..models.size import cells_to_diameter_mm
@@ -89,6 +96,9 @@ class SensitivityLevel:
     name: str
     fraction_killed_per_dose: float
     description: str
+
+    def __post_init__(self) -> None:
+        check_fields(self, [("fraction_killed_per_dose", 0.0, 1.0)])
 
     @property
     def log_kill_per_dose(self) -> float:
@@ -173,7 +183,7 @@ def one_clone_tumour(*, fraction_killed: float, doubling_time_days: float,
 
 def diameter_mm_of(result: SimulationResult) -> np.ndarray:
     """Diameter (mm) of one sphere holding all the cells, at every sample."""
-    return cells_to_diameter_mm(result.total_cells)
+    return cells_to_diameter_mm(check_instance("result", result, SimulationResult).total_cells)
 
 
 def cycle_end_days(schedule: Schedule) -> tuple[int, ...]:
@@ -225,12 +235,8 @@ class TreatmentScenario:
             value = getattr(self, attr)
             if not isinstance(value, str) or not value.strip():
                 raise ValueError(f"{attr} must be a non-empty string; got {value!r}")
-        clones = check_sequence("clones", self.clones)
-        if not clones or not all(isinstance(c, Clone) for c in clones):
-            raise ValueError(f"clones must be a non-empty list of Clone; got {self.clones!r}")
-        object.__setattr__(self, "clones", tuple(clones))
-        if not isinstance(self.schedule, Schedule):
-            raise ValueError(f"schedule must be a Schedule; got {self.schedule!r}")
+        object.__setattr__(self, "clones", check_items("clones", self.clones, Clone, minimum=1))
+        check_instance("schedule", self.schedule, Schedule)
         horizon = check_int("horizon_days", self.horizon_days, minimum=1, maximum=3650)
         self.schedule.check_fits(horizon)
         object.__setattr__(self, "horizon_days", horizon)

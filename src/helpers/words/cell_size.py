@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..checks import check_instance, check_number
 from ..clinic.response import PARTIAL_RESPONSE_CHANGE
 from ..lessons.cell_size import CellSizeState
 from ..plain_words import cells_in_words, cells_label, percent
@@ -11,6 +12,7 @@ __all__ = ["caption", "alt_text", "killed_label", "start_cells_label"]
 
 def killed_label(killed_percent: float) -> str:
     """The control's label for a share killed: 99.9 -> '99.9%'."""
+    killed_percent = check_number("killed_percent", killed_percent, minimum=0, maximum=100)
     return f"{killed_percent:g}%"
 
 
@@ -29,6 +31,7 @@ _CUBE_ROOT = ("Size across follows the cube root of the number of cells, so it a
 def caption(state: CellSizeState) -> str:
     """What the kill leaves, how much smaller the diameter is, and what a scan would make
     of it: "only" and "a little" only for a shrink short of a partial response."""
+    check_instance("state", state, CellSizeState)
     start = state.values.start_cells
     if state.values.killed_percent == 0:
         return (f"No cells killed: the tumour keeps all of its cells ({cells_in_words(start)}) "
@@ -53,6 +56,7 @@ def caption(state: CellSizeState) -> str:
 
 
 def alt_text(state: CellSizeState) -> str:
+    check_instance("state", state, CellSizeState)
     return (
         f"Left: a dashed circle {state.start_mm:.1f} mm across (before) and a filled circle "
         f"{state.end_mm:.1f} mm across (after), drawn to scale. Right: a curve of diameter "

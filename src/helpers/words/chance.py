@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from ..lessons.chance import ChanceState
+from ..checks import check_fraction, check_instance, check_int, check_number
+from ..lessons.chance import MAX_TUMOURS, ChanceState
 from ..plain_words import cells_in_words, cells_label, one_in, percent
 
 __all__ = [
@@ -21,16 +22,23 @@ __all__ = [
 ]
 
 
+#: The largest numbers these words are asked to say: cells (and expected mutations, and
+#: resistant cells counted) up to 1e15, about a tonne of tumour; a diameter up to 10 m.
+MAX_CELLS = 1e15
+MAX_MM = 1e4
+
 # -- control labels --------------------------------------------------------------------
 
 
 def rate_label(rate: float) -> str:
     """A mutation rate on its control (per division): 1e-8 -> '1 in 100 million'."""
+    rate = check_number("rate", rate, minimum=0, maximum=1, min_inclusive=False)
     return f"1 in {cells_label(1.0 / rate)}"
 
 
 def diameter_in_words(diameter_mm: float) -> str:
     """1.24 -> 'about 1 mm'; 5.76 -> 'about 6 mm'; 12.4 -> 'about 1.2 cm'."""
+    diameter_mm = check_number("diameter_mm", diameter_mm, minimum=0, maximum=MAX_MM)
     if diameter_mm < 10:
         return f"about {diameter_mm:.0f} mm"
     return f"about {diameter_mm / 10:.1f} cm".replace(".0 cm", " cm")
@@ -39,11 +47,13 @@ def diameter_in_words(diameter_mm: float) -> str:
 def size_label(cells: float) -> str:
     """A size at detection on its control (in cells): 1e9 -> '1 billion'. Short, so the
     slider's readout shows it whole; the caption gives the diameter."""
+    cells = check_number("cells", cells, minimum=0, maximum=MAX_CELLS)
     return cells_label(cells)
 
 
 def tumours_label(tumours: int) -> str:
     """1000 -> '1,000 tumours'."""
+    tumours = check_int("tumours", tumours, minimum=0, maximum=MAX_TUMOURS)
     return f"{tumours:,} tumours"
 
 
@@ -56,8 +66,7 @@ def chance_in_words(chance: float) -> str:
     0.368 -> '37%'; 4.5e-5 -> 'about 1 in 20,000'; 1e-44 -> 'less than 1 in a million';
     0.99996 -> 'more than 99.99%'.
     """
-    if not math.isfinite(chance) or not 0.0 <= chance <= 1.0:
-        raise ValueError(f"chance must be in [0, 1]; got {chance!r}")
+    chance = check_fraction("chance", chance)
     if chance < 1e-6:
         return "less than 1 in a million"
     if chance < 0.01:
@@ -71,6 +80,7 @@ def chance_in_words(chance: float) -> str:
 
 def share_in_words(share: float) -> str:
     """A share of tumours in a range: 0 -> '0%'; 4e-44 -> 'under 0.1%'; 0.78 -> '78%'."""
+    share = check_fraction("share", share)
     if share == 0:
         return "0%"
     if share < 0.001:
@@ -81,6 +91,7 @@ def share_in_words(share: float) -> str:
 def mutations_in_words(m: float) -> str:
     """Expected mutations: 10 -> 'about 10 mutations'; 1 -> 'about 1 mutation';
     0.1 -> 'on average 0.1 mutations (fewer than one)'."""
+    m = check_number("m", m, minimum=0, maximum=MAX_CELLS)
     if m >= 0.95:
         rounded = float(f"{m:.2g}")
         count = f"{rounded:,.0f}" if rounded >= 10 else f"{rounded:g}"
@@ -91,6 +102,9 @@ def mutations_in_words(m: float) -> str:
 def range_label(low: float, high: float) -> str:
     """A range of resistant cells: (0, 1) -> '0'; (10, 100) -> '10 to 99';
     (10000, inf) -> '10,000 or more'."""
+    low = check_number("low", low, minimum=0, maximum=MAX_CELLS)
+    if high != math.inf:  # the last range is open: "10,000 or more"
+        high = check_number("high", high, minimum=low, maximum=MAX_CELLS, min_inclusive=False)
     if high == low + 1:
         return f"{low:,.0f}"
     if math.isinf(high):
@@ -110,6 +124,7 @@ def _cells_count(count: float) -> str:
 
 
 def caption(state: ChanceState) -> str:
+    check_instance("state", state, ChanceState)
     values = state.values
     size = cells_label(values.detection_size_cells)
     rate = cells_label(1 / values.mutation_rate_per_division)
@@ -151,6 +166,7 @@ def _half_chance(state: ChanceState) -> str:
 
 
 def alt_text(state: ChanceState) -> str:
+    check_instance("state", state, ChanceState)
     values = state.values
     bins = list(zip(state.bin_edges[:-1], state.bin_edges[1:], strict=True))
     bars = "; ".join(f"{range_label(low, high)}: {share_in_words(share)}"

@@ -7,6 +7,7 @@ the clues "suggest", the cancer "may be" growing, and the care team decides.
 
 from __future__ import annotations
 
+from ..checks import check_instance, check_int
 from ..clinic.response import CATEGORY_NAMES
 from ..lessons.clues import (
     FEVER_C,
@@ -26,6 +27,8 @@ __all__ = ["caption", "alt_text", "together", "scan_labels", "cycles_control_lab
 def cycles_control_label(cycle_length_days: int) -> str:
     """The cycles slider's label, short enough for one line in projector mode:
     21 -> 'Cycles (21 days each)'."""
+    cycle_length_days = check_int("cycle_length_days", cycle_length_days, minimum=1,
+                                  maximum=365)
     return f"Cycles ({days_label(cycle_length_days)} each)"
 
 #: The last words of every caption: the clues point, the team decides.
@@ -126,6 +129,7 @@ def _than_first(change: float) -> str:
 
 def together(state: CluesState) -> str:
     """What the clues suggest together, and who decides."""
+    check_instance("state", state, CluesState)
     found = state.suggests
     parts = []
     if "side effects" in found:
@@ -152,6 +156,7 @@ def together(state: CluesState) -> str:
 
 def caption(state: CluesState) -> str:
     """Each clue over the whole chart (day 0 to its last day), then what they suggest together."""
+    check_instance("state", state, CluesState)
     return " ".join([
         _diary(state), _temperature(state.fever), _white(state.white, state),
         _marker(state.marker), _scans(state.scans), together(state),
@@ -160,6 +165,7 @@ def caption(state: CluesState) -> str:
 
 def alt_text(state: CluesState) -> str:
     """What the five charts show, for screen readers."""
+    check_instance("state", state, CluesState)
     start, end = state.days_shown
     doses = len(state.dose_days)
     diary = ("a climb from cycle to cycle" if state.climbs else
@@ -181,4 +187,5 @@ def alt_text(state: CluesState) -> str:
 
 def scan_labels(state: CluesState) -> tuple[str, ...]:
     """The words by each scan's dot on the chart: "first scan", then the change from it."""
+    check_instance("state", state, CluesState)
     return ("first scan", *(signed_percent(change) for change in state.scans.changes[1:]))

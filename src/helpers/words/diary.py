@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 
+from ..checks import check_instance
 from ..lessons.diary import DiaryState
 
 __all__ = ["note_lines", "note_html", "WHAT_TO_DO"]
@@ -40,6 +41,7 @@ def _started(day: int, cycle: int) -> str:
 
 def note_lines(state: DiaryState) -> tuple[str, ...]:
     """The note, one plain-text line per item."""
+    check_instance("state", state, DiaryState)
     entry = state.entry
     signs = ", ".join(entry.signs) if entry.signs else "none"
     action = WHAT_TO_DO[state.urgency]
@@ -58,6 +60,7 @@ def note_lines(state: DiaryState) -> tuple[str, ...]:
 
 def note_html(state: DiaryState) -> str:
     """The note for the page: each line a list item, the labels in bold."""
+    check_instance("state", state, DiaryState)
     items = []
     for line in note_lines(state):
         label, _, rest = line.partition(": ")

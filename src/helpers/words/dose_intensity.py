@@ -3,6 +3,7 @@ labels of the lesson's own controls (the shared ones are in ``words.resistance``
 
 from __future__ import annotations
 
+from ..checks import check_instance, check_int
 from ..lessons.dose_intensity import DoseIntensityState
 from ..plain_words import cells_count, cells_in_words, percent, plural, times_as_many
 from .resistance import days_label, fraction_killed_label
@@ -21,17 +22,20 @@ __all__ = [
 
 def changed_cycle_label(cycle: int) -> str:
     """The first changed cycle on its control: 3 -> 'cycle 3'."""
+    cycle = check_int("cycle", cycle, minimum=1, maximum=100)
     return f"cycle {cycle}"
 
 
 def delays_repeat_label(delays_repeat: bool) -> str:
     """Which cycles a delay comes before, on its control."""
+    check_instance("delays_repeat", delays_repeat, bool)
     return "that cycle and every later one" if delays_repeat else "only that cycle"
 
 
 def doses_in_words(state: DoseIntensityState) -> str:
     """The doses as given, counted: 'all 6 doses in full'; '6 doses, the last 4 at 80% of a
     full dose: 5.2 full doses' worth of the 6 planned'."""
+    check_instance("state", state, DoseIntensityState)
     schedule = state.schedule
     fractions = schedule.dose_fractions
     count = len(fractions)
@@ -57,6 +61,7 @@ def _cells_at_end(cells: float) -> str:
 def pause_sentence(state: DoseIntensityState) -> str:
     """' During the 7-day pause before cycle 3, the cancer cells grew back from ... to ...'
     (with a leading space), or '' without a pause."""
+    check_instance("state", state, DoseIntensityState)
     if not state.pauses or state.first_pause_cells is None:
         return ""
     start, end = state.pauses[0]
@@ -78,6 +83,7 @@ def pause_sentence(state: DoseIntensityState) -> str:
 
 def caption(state: DoseIntensityState) -> str:
     """The dose intensity, the first pause, and each course's end (the chart's last day)."""
+    check_instance("state", state, DoseIntensityState)
     schedule, plan = state.schedule, state.planned_schedule
     planned_days, given_days = schedule.planned_duration_days, schedule.delivered_duration_days
     timing = ("on schedule" if given_days == planned_days else
@@ -114,6 +120,7 @@ def caption(state: DoseIntensityState) -> str:
 
 
 def alt_text(state: DoseIntensityState) -> str:
+    check_instance("state", state, DoseIntensityState)
     schedule, plan = state.schedule, state.planned_schedule
     planned_end, given_end = state.course_end_cells
     count = len(state.pauses)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..checks import check_instance
 from ..lessons.growth import GrowthState
 from ..plain_words import cells_in_words, days_in_words, percent, plural
 
@@ -36,6 +37,7 @@ def _hardly_changes(state: GrowthState) -> bool:
 def caption(state: GrowthState) -> str:
     """Where the tumour starts, where it is on the chart's last day, and how long it took
     to get this big from one cell."""
+    check_instance("state", state, GrowthState)
     values = state.values
     doubling = values.doubling_time_days
     law_note = ""
@@ -72,6 +74,7 @@ def caption(state: GrowthState) -> str:
 
 def alt_text(state: GrowthState) -> str:
     """The two charts: cells on a log scale above, diameter in mm below."""
+    check_instance("state", state, GrowthState)
     start_mm, end_mm = _sizes_mm(state.start_mm, state.end_mm)
     if _hardly_changes(state):
         rise = f"rising only slightly and staying at {cells_in_words(state.end_cells)}"

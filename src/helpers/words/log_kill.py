@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from ..lessons.log_kill import LogKillState
+from ..checks import check_instance, check_number
+from ..lessons.log_kill import LOG_KILL_CHOICES, LogKillState
 from ..models.size import cells_to_diameter_mm
 from ..plain_words import (
     cells_in_words,
@@ -29,6 +30,8 @@ _TRENDS = {
 def log_kill_label(log_kill_per_dose: float) -> str:
     """The share one dose kills, with whole logs named: 0 -> '0% (no effect)';
     log10(2) -> '50%'; 1 -> '90% (1 log)'; 3 -> '99.9% (3 logs)'."""
+    log_kill_per_dose = check_number("log_kill_per_dose", log_kill_per_dose, minimum=0,
+                                     maximum=max(LOG_KILL_CHOICES))
     share = percent(1.0 - 10.0 ** -log_kill_per_dose)
     if log_kill_per_dose == 0:
         return f"{share} (no effect)"
@@ -48,6 +51,7 @@ def start_cells_label(cells: float) -> str:
     Short, so a slider's readout box shows it whole; the chart's cell axis shows the
     count (1 billion cells at 12 mm).
     """
+    cells = check_number("cells", cells, minimum=0)
     return f"{cells_to_diameter_mm(cells):.0f} mm across"
 
 
@@ -83,6 +87,7 @@ def caption(state: LogKillState) -> str:
     The words run to the chart's last day (``state.horizon_days``), one cycle past the
     course, so regrowth after the last cycle is said when it happens.
     """
+    check_instance("state", state, LogKillState)
     cycles = plural(state.values.cycles, "cycle")
     if state.gone_day is not None:
         course = (f"After {cycles} no cancer cells are left (all gone by day "
@@ -98,6 +103,7 @@ def caption(state: LogKillState) -> str:
 
 def alt_text(state: LogKillState) -> str:
     """The saw-tooth of live cells above, the measured size and the live cells' size below."""
+    check_instance("state", state, LogKillState)
     values = state.values
     return (
         f"Two charts over {state.horizon_days} days. Top: live cancer cells on a log scale. "

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..checks import check_choice, check_fraction, check_instance
 from ..lessons.plan_change import DETECTION_LIMIT_MM, KINDS, STUBBORN_LESION, PlanChangeState
 from ..plain_words import cells_in_words, mm_in_words, one_in, percent, plural
 
@@ -60,16 +61,19 @@ _KIND_WORDS = {
 
 def plan_label(plan: str) -> str:
     """The drug-plan menu's words: 'stay' -> 'Stay on drug A'."""
+    check_choice("plan", plan, tuple(_PLAN_LABELS))
     return _PLAN_LABELS[plan]
 
 
 def local_treatment_label(kind: str) -> str:
     """The local-treatment menu's words: 'radiation' -> 'Radiation to lesion C'."""
+    check_choice("kind", kind, tuple(_LOCAL_LABELS))
     return _LOCAL_LABELS[kind]
 
 
 def drug_b_kill_label(fraction: float) -> str:
     """Drug B's kill on its menu: 0.9 -> '90%'; 0 -> '0%: drug B does not work on them'."""
+    fraction = check_fraction("fraction", fraction)
     if fraction == 0:
         return "0%: drug B does not work on them"
     return percent(fraction)
@@ -77,11 +81,13 @@ def drug_b_kill_label(fraction: float) -> str:
 
 def resists_both_label(share: float) -> str:
     """A share on its slider: 0 -> 'none'; 1e-5 -> '1 in 100,000'."""
+    share = check_fraction("share", share)
     return one_in(share)
 
 
 def kind_label(kind: str) -> str:
     """A kind of cell in the chart's legend ('Resist both drugs')."""
+    check_choice("kind", kind, tuple(_KIND_LABELS))
     return _KIND_LABELS[kind]
 
 
@@ -246,6 +252,7 @@ def _count(cells: float) -> str:
 
 def caption(state: PlanChangeState) -> str:
     """What the picture shows, from day 0 to the chart's last day."""
+    check_instance("state", state, PlanChangeState)
     return _opening(state) + _change(state) + _afterwards(state) + _underneath(state)
 
 
@@ -284,6 +291,7 @@ def _kind_path(state: PlanChangeState, kind: str) -> str:
 
 def alt_text(state: PlanChangeState) -> str:
     """The three charts in words, for screen readers."""
+    check_instance("state", state, PlanChangeState)
     doses = state.dose_days_by_drug
     given = [_days_given(doses["A"], "drug A"), _days_given(doses["B"], "drug B")]
     if state.local_day is not None:

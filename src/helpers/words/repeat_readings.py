@@ -8,10 +8,12 @@ rule asks for both.
 
 from __future__ import annotations
 
+from ..checks import check_instance, check_int, check_number
 from ..lessons.repeat_readings import (
     AGREE_WITHIN_PERCENT,
     AXIS_LIMIT_MM,
     AXIS_LIMIT_PERCENT,
+    MAX_PAIRS,
     PARTIAL_RESPONSE_PERCENT,
     PROGRESSION_PERCENT,
     RepeatState,
@@ -24,6 +26,7 @@ __all__ = ["caption", "alt_text", "change_words", "pairs_label"]
 
 def pairs_label(pairs: int) -> str:
     """The pairs slider's readout, said with its unit: 100 -> '100 pairs'."""
+    pairs = check_int("pairs", pairs, minimum=0, maximum=MAX_PAIRS)
     return plural(pairs, "pair")
 
 _WITHIN = f"{AGREE_WITHIN_PERCENT:g}%"
@@ -36,6 +39,11 @@ def change_words(change_percent: float, change_mm: float | None = None) -> str:
     -15.24, -3.04 -> '15.2% smaller (3.0 mm)'; 19.6 -> '19.6% larger' (one decimal,
     so 19.6 is not '20'); a change that rounds to 0.0% -> 'the same'.
     """
+    # A size can fall by at most all of it (-100%); a rise has no such bound.
+    change_percent = check_number("change_percent", change_percent, minimum=-100,
+                                  maximum=1e6)
+    if change_mm is not None:
+        change_mm = check_number("change_mm", change_mm, minimum=-1e4, maximum=1e4)
     if round(abs(change_percent), 1) == 0:
         return "the same"
     word = "larger" if change_percent > 0 else "smaller"
@@ -117,6 +125,7 @@ def _rises(state: RepeatState) -> str:
 
 def caption(state: RepeatState) -> str:
     """How far apart same-day readings fall, in % and mm, and how often noise looks like growth."""
+    check_instance("state", state, RepeatState)
     return (f"{plural(state.pairs, 'pair')} of same-day scans of one "
             f"{state.true_diameter_mm:.0f} mm lesion. {_agreement(state)} {_spread(state)} "
             f"{_rises(state)} That is why teams compare with earlier scans, look at the trend "
@@ -124,6 +133,7 @@ def caption(state: RepeatState) -> str:
 
 
 def alt_text(state: RepeatState) -> str:
+    check_instance("state", state, RepeatState)
     highlighted = (f"{plural(state.looks_like_progression, 'pair')} past both lines (would "
                    f"look like progression), {state.held_by_min_mm} past {_RISE} only and "
                    f"{state.held_by_rise} past {_MIN_MM} only")

@@ -3,6 +3,7 @@ labels of the treatment controls (shared with lesson 05)."""
 
 from __future__ import annotations
 
+from ..checks import check_fraction, check_instance, check_int
 from ..lessons.choices import sensitivity_level_name
 from ..lessons.resistance import ResistanceState
 from ..plain_words import (
@@ -32,6 +33,7 @@ __all__ = [
 
 def share_label(share: float) -> str:
     """A resistant share on its control: 1e-7 -> '1 in 10,000,000'; 0.25 -> '1 in 4'."""
+    share = check_fraction("share", share)
     return one_in(share)
 
 
@@ -41,6 +43,7 @@ def fraction_killed_label(fraction: float) -> str:
     0.9 -> '90%: a moderately sensitive cancer (illustration)'; 0 -> '0%: the drug
     does nothing'; 0.7 -> '70%'.
     """
+    fraction = check_fraction("fraction", fraction)
     level = sensitivity_level_name(fraction)
     if level is not None:
         return f"{percent(fraction)}: a {level} cancer (illustration)"
@@ -51,6 +54,8 @@ def fraction_killed_label(fraction: float) -> str:
 
 def cycles_control_label(cycle_length_days: int) -> str:
     """The cycles control's label: 'Number of cycles (21 days each)'."""
+    cycle_length_days = check_int("cycle_length_days", cycle_length_days, minimum=1,
+                                  maximum=365)
     return f"Number of cycles ({days_label(cycle_length_days)} each)"
 
 
@@ -61,6 +66,7 @@ def share_in_words(share: float) -> str:
     """A resistant share as a clause: 0.25 -> '1 in 4 cells is resistant'; 0.3 -> '30% of
     the cells are resistant'; 0.999 -> 'almost every cell (99.9%) is resistant'; 1 ->
     'every cell is resistant'."""
+    share = check_fraction("share", share)
     if share <= 0:
         return "no resistant cells are left"
     if share >= 1:
@@ -74,6 +80,7 @@ def share_in_words(share: float) -> str:
 
 
 def caption(state: ResistanceState) -> str:
+    check_instance("state", state, ResistanceState)
     cycles = state.values.cycles
     # The caption's day is the chart's last day: the end of the last cycle, after the
     # regrowth that follows the last dose.
@@ -109,6 +116,7 @@ def caption(state: ResistanceState) -> str:
 
 
 def alt_text(state: ResistanceState) -> str:
+    check_instance("state", state, ResistanceState)
     cycles = state.values.cycles
     end_share = (one_in(state.end_share) if state.end_cells >= 1 else
                  "nothing, as no cells are left")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from ..checks import check_instance
 from ..clinic.response import (
     CATEGORY_NAMES,
     PARTIAL_RESPONSE_CHANGE,
@@ -46,6 +47,7 @@ def _than(change: float, what: str) -> str:
 
 def reason(assessment: Assessment) -> str:
     """Why one scan got its category, in one plain sentence."""
+    check_instance("assessment", assessment, Assessment)
     category = assessment.category
     if category == "BL":
         return "Baseline: the sizes every later scan is compared with."
@@ -136,6 +138,7 @@ def _chart_end(end: ChartEnd) -> str:
 def caption(state: ResponseState) -> str:
     """The patterns on these scans, the categories scan by scan, the true sizes at the
     chart's end (its last day, ``state.days_shown[1]``), and the marker."""
+    check_instance("state", state, ResponseState)
     parts = []
     if state.mixed is not None:
         parts.append(_mixed(state.mixed))
@@ -155,6 +158,7 @@ def caption(state: ResponseState) -> str:
 
 
 def alt_text(state: ResponseState) -> str:
+    check_instance("state", state, ResponseState)
     sums = ", ".join(f"day {a.day}: {a.sum_mm:.0f} mm ({CATEGORY_NAMES[a.category]})"
                      for a in state.assessments)
     end = state.end
@@ -179,6 +183,7 @@ def _table_change(change: float | None) -> str:
 
 def scan_table_html(state: ResponseState) -> str:
     """The scan table as an accessible HTML <table> with a <caption>."""
+    check_instance("state", state, ResponseState)
     run = state.run
     lesions = state.scenario.patient.lesions
     head = "".join(

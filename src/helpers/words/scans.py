@@ -7,6 +7,7 @@ chemo make it spread?" from the state's verdict.
 
 from __future__ import annotations
 
+from ..checks import check_instance, check_int
 from ..lessons.scans import LesionFacts, ScansState
 from ..plain_words import days_in_words, mm_in_words, plural
 
@@ -60,6 +61,7 @@ def span_in_words(days: int) -> str:
 
     The weeks, months or years follow in brackets only when they say it differently.
     """
+    days = check_int("days", days, minimum=0, maximum=36_500)
     count, words = plural(days, "day"), days_in_words(days)
     return count if words == count else f"{count} ({words})"
 
@@ -114,6 +116,7 @@ def _lesion_sentences(state: ScansState, lesion: LesionFacts) -> str:
 
 def caption(state: ScansState) -> str:
     """Each shed-cell deposit's story, then the answer to "Did the chemo make it spread?"."""
+    check_instance("state", state, ScansState)
     sentences = [_lesion_sentences(state, lesion) for lesion in state.seeded_small_lesions]
     return " ".join([*sentences, _answer(state)])
 
@@ -128,6 +131,7 @@ def _starts(seeding_day: int) -> str:
 
 def alt_text(state: ScansState) -> str:
     """What the two charts show: sizes against the scan limit, and the seen/unseen timeline."""
+    check_instance("state", state, ScansState)
     parts = []
     for lesion in state.lesions:
         first = lesion.first_seen_day

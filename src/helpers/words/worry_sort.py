@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 
+from ..checks import check_instance
 from ..lessons.worry_sort import SortedWorry, WorrySortState
 from ..plain_words import plural
 
@@ -59,6 +60,7 @@ def feedback(row: SortedWorry) -> str:
 
     Empty while the worry is not sorted.
     """
+    check_instance("row", row, SortedWorry)
     if row.verdict == "not sorted":
         return ""
     worry = row.worry
@@ -75,6 +77,7 @@ def feedback(row: SortedWorry) -> str:
 
 def tally(state: WorrySortState) -> str:
     """How far the learner has got, and the lesson of the table once every worry is sorted."""
+    check_instance("state", state, WorrySortState)
     total = len(state.rows)
     if state.sorted_count == 0:
         return f"Sort each of the {total} worries into a pile; feedback appears as you go."
