@@ -23,14 +23,13 @@ import argparse
 import statistics
 import sys
 import time
-from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from lesson_browser.chromium import launch_chromium
 from lesson_browser.pages import voila_loading_text, wait_for_voila_page
-from lesson_browser.paths import ARTIFACTS, LESSON_GLOB, NOTEBOOKS, lesson_paths
+from lesson_browser.paths import ARTIFACTS, add_lesson_options, chosen_lessons
 from lesson_browser.servers import start_voila
 
 
@@ -39,12 +38,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--loads", type=int, default=50, help="loads per lesson (50)")
     parser.add_argument("--timeout", type=float, default=120.0,
                         help="seconds one load may take before it counts as hung (120)")
-    parser.add_argument("--notebook-dir", type=Path, default=NOTEBOOKS,
-                        help="folder of lessons (default: notebooks/)")
     parser.add_argument("--dwell", type=float, default=1.0,
                         help="seconds to stay on a loaded page before leaving (1)")
-    parser.add_argument("--only", default="", help="only lessons whose file name has this")
     parser.add_argument("voila_args", nargs="*", help="extra Voila flags, after --")
+    add_lesson_options(parser)
     return parser.parse_args(argv)
 
 
@@ -63,10 +60,7 @@ def load_once(page, url: str, timeout_s: float) -> tuple[bool, float, str]:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    lessons = [p for p in lesson_paths(args.notebook_dir) if args.only in p.name]
-    if not lessons:
-        print(f"No lessons ({LESSON_GLOB}) in {args.notebook_dir}.")
-        return 2
+    lessons = chosen_lessons(args)
     log = ARTIFACTS / "stress-voila.log"
     server = start_voila(args.notebook_dir, extra_args=args.voila_args, log_path=log)
     print(f"Voila at {server.base_url} (log: {log}); {args.loads} loads per lesson, "

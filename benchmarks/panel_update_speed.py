@@ -8,7 +8,7 @@ slowest milliseconds per move (values, state, figure update, PNG render,
 caption and alt text). A move the model refused (the panel then shows "The
 model cannot show this combination") is counted in the last column, since
 it skips the drawing. Printed, never asserted: machines here are shared and
-noisy. ``widget_latency.py`` measures the full round trip through a real
+noisy. ``control_latency.py`` measures the full round trip through a real
 kernel for lesson 01.
 """
 

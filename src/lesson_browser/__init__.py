@@ -1,6 +1,7 @@
 """Browser-test support: servers, Chromium and page checks for the lessons.
 
-Shared by tests/browser and benchmarks/app_load_stress.py. Split by concern:
+Shared by tests/browser and the browser benchmarks (app_load_stress.py,
+browser_keypress.py). Split by concern:
 
 - ``paths``: where the repository, lessons and artifacts are; run.py loaded as a module.
 - ``servers``: Voila and JupyterLab started as ``python3 run.py`` starts them, on free
@@ -8,6 +9,7 @@ Shared by tests/browser and benchmarks/app_load_stress.py. Split by concern:
 - ``chromium``: Debian's Chromium launched through Playwright; what a page fetched and logged.
 - ``pages``: waiting for a lesson page and checking its panels, sliders, keyboard use and
   accessibility.
+- ``timing``: keypress to new figure, timed with the page's own clock.
 
 ``paths`` and ``servers`` need only the standard library; ``pages`` needs Playwright.
 Nothing here contacts anything but 127.0.0.1. Nothing in ``helpers`` imports this package.

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-__all__ = ["ARTIFACTS", "LESSON_GLOB", "NOTEBOOKS", "ROOT", "lesson_paths", "load_run_module"]
+__all__ = ["ARTIFACTS", "LESSON_GLOB", "NOTEBOOKS", "ROOT", "add_lesson_options",
+           "chosen_lessons", "lesson_paths", "load_run_module"]
 
 
 def _find_root() -> Path:
@@ -42,3 +44,19 @@ def load_run_module() -> ModuleType:
 def lesson_paths(notebook_dir: Path = NOTEBOOKS) -> list[Path]:
     """The lesson notebooks (``NN_name.ipynb``) in ``notebook_dir``, in lesson order."""
     return sorted(notebook_dir.glob(LESSON_GLOB))
+
+
+def add_lesson_options(parser: argparse.ArgumentParser) -> None:
+    """``--only`` and ``--notebook-dir``, as every benchmark over the lessons takes them."""
+    parser.add_argument("--only", default="", help="only lessons whose file name has this")
+    parser.add_argument("--notebook-dir", type=Path, default=NOTEBOOKS,
+                        help="folder of lessons (default: notebooks/)")
+
+
+def chosen_lessons(args: argparse.Namespace) -> list[Path]:
+    """The lessons ``add_lesson_options`` picked; exits with a message when there are none."""
+    lessons = [p for p in lesson_paths(args.notebook_dir) if args.only in p.name]
+    if not lessons:
+        raise SystemExit(f"No lessons ({LESSON_GLOB}) matching {args.only!r} in "
+                         f"{args.notebook_dir}.")
+    return lessons

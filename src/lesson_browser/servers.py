@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .paths import ARTIFACTS, NOTEBOOKS, ROOT, load_run_module
+from .processes import cmdline, descendants
 
 __all__ = [
     "READY_TIMEOUT_S",
@@ -43,32 +44,6 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found += [int(p) for p in (task / "children").read_text().split()]
-        except OSError:
-            pass
-    return found
-
-
-def _descendants(pid: int) -> list[int]:
-    out, todo = [], [pid]
-    while todo:
-        for child in _children(todo.pop()):
-            out.append(child)
-            todo.append(child)
-    return out
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-    except OSError:
-        return ""
-
-
 @dataclass
 class Server:
     """A Jupyter server (Voila or JupyterLab) that this process started."""
@@ -83,7 +58,7 @@ class Server:
     def kernel_pids(self) -> list[int]:
         """Kernels (ipykernel processes) this server has running now."""
         return [
-            pid for pid in _descendants(self.process.pid) if "ipykernel" in _cmdline(pid)
+            pid for pid in descendants(self.process.pid) if "ipykernel" in cmdline(pid)
         ]
 
     def wait_for_no_kernels(self, timeout_s: float = 90) -> list[int]:
