@@ -20,4 +20,26 @@ def give_page_an_xsrf_cookie(request_handler, notebook, cwd):
 
 
 c = get_config()  # noqa: F821 - provided by traitlets when it loads this file
-c.VoilaConfiguration.prelaunch_hook = give_page_an_xsrf_cookie
+# Room mode with pre-heated kernels (``python3 run.py room --warm N``) sets this: Voila
+# refuses pre-heating beside a prelaunch hook, and there the room's gate sets the XSRF
+# cookie itself when the passcode is typed. Everything else in this file still applies.
+if __import__("os").environ.get("CHEMO_VOILA_PREHEAT") != "1":
+    c.VoilaConfiguration.prelaunch_hook = give_page_an_xsrf_cookie
+
+
+def _link_the_workshop_kit(config) -> None:
+    """Serve the workshop kit (``python3 run.py kit``, built into kit/) at /chemo-kit/, and
+    let the landing page list each lesson's handout and worksheet once they are built."""
+    from pathlib import Path
+
+    from voila.app import Voila
+
+    from workshop_kit.app_links import kit_files, serve_kit
+
+    kit_dir = Path(__file__).resolve().parents[1] / "kit"
+    serve_kit(Voila, kit_dir)
+    config.Voila.tornado_settings = {
+        "jinja_template_vars": {"chemo_kit": lambda lesson: kit_files(kit_dir, lesson)}}
+
+
+_link_the_workshop_kit(c)
