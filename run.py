@@ -4,9 +4,12 @@
     python3 run.py lab              # open JupyterLab on the first lesson
     python3 run.py app              # the lessons as web pages (code hidden), on this computer
     python3 run.py app --port 9000  # the same on another port (8866 by default)
+    python3 run.py room             # the app for a workshop room: local network, passcode
+    python3 run.py room --passcode 246810  # the same with a passcode you choose
     python3 run.py test             # ruff, mypy, then every test (browser tests included)
     python3 run.py test --fast      # the same without the browser tests (no Chromium needed)
     python3 run.py answer-key       # rewrite the facilitator guide's answer keys
+    python3 run.py kit              # build the workshop kit (handouts, worksheets, site) in kit/
 
 Extra arguments after ``test`` (or ``test --fast``) go to pytest.
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -181,6 +185,33 @@ def app(python: Path, extra: list[str]) -> int:
     )
 
 
+def _free_loopback_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def room_command(python: Path, extra: list[str], voila_port: int) -> list[str]:
+    """The room gate (src/room) in front of Voila on ``voila_port`` (loopback only).
+
+    ``extra``: the gate's options (``--port``, ``--passcode``, ``--max-kernels``,
+    ``--per-learner``), then, after ``--``, extra Voila flags. Shared with the room tests
+    and benchmarks/room_load.py.
+    """
+    split = extra.index("--") if "--" in extra else len(extra)
+    gate, voila_extra = extra[:split], extra[split + 1:]
+    voila = with_options(voila_command(python, voila_port, open_browser=False), voila_extra)
+    return [str(python), "-m", "room", *gate, "--", *voila]
+
+
+def room(python: Path, extra: list[str]) -> int:
+    """The app for a workshop room: every device on the local network, with a passcode."""
+    return subprocess.call(room_command(python, extra, _free_loopback_port()), cwd=ROOT,
+                           env=app_environment())
+
+
 def ensure_browser() -> bool:
     """Make sure Debian's Chromium is there for the browser tests."""
     if CHROMIUM.exists():
@@ -206,6 +237,14 @@ def ensure_browser() -> bool:
     return False
 
 
+def ensure_hub_proxy() -> bool:
+    """Install JupyterHub's proxy (npm) for the hub test now: the tests never reach the network."""
+    done = subprocess.run([sys.executable, str(ROOT / "deploy" / "hub_proxy.py")])
+    if done.returncode != 0:
+        print("Could not install JupyterHub's proxy (it needs Node.js and npm).", flush=True)
+    return done.returncode == 0
+
+
 def test(python: Path, extra: list[str]) -> int:
     """ruff, then mypy, then pytest; each stops the run if it fails.
 
@@ -215,6 +254,8 @@ def test(python: Path, extra: list[str]) -> int:
     fast = "--fast" in extra
     extra = [arg for arg in extra if arg != "--fast"]
     if not fast and not ensure_browser():
+        return 1
+    if not fast and not ensure_hub_proxy():
         return 1
     lint = subprocess.call([str(python), "-m", "ruff", "check", "."], cwd=ROOT)
     if lint != 0:
@@ -226,7 +267,57 @@ def test(python: Path, extra: list[str]) -> int:
         print("mypy found type errors (see above).", flush=True)
         return types
     skip = [f"--ignore={BROWSER_TESTS}"] if fast else []
-    return subprocess.call([str(python), "-m", "pytest", *skip, *extra], cwd=ROOT)
+    offline = offline_prefix(python)
+    if offline:
+        print("Running the tests offline: in a network namespace with only loopback up, "
+              "so anything that reaches for the network fails.", flush=True)
+    return subprocess.call([*offline, str(python), "-m", "pytest", *skip, *extra], cwd=ROOT)
+
+
+def can_cut_network() -> bool:
+    """True when this machine lets us run a command with the network cut (root, unshare)."""
+    if os.name != "posix" or os.geteuid() != 0 or shutil.which("unshare") is None:
+        return False
+    probe = subprocess.run(["unshare", "-n", "true"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    return probe.returncode == 0
+
+
+def offline_prefix(python: Path) -> list[str]:
+    """What to put before a command to run it offline, or [] where the machine cannot.
+
+    The command then runs in a new network namespace (``unshare -n``) whose only
+    interface is loopback, brought up by ``run.py _offline`` before it hands over:
+    kernels, Voila, JupyterHub and Chromium still talk to each other on 127.0.0.1,
+    and nothing can reach another machine. Set CHEMO_SERIES_ONLINE_TESTS=1 to opt out.
+    """
+    if os.environ.get("CHEMO_SERIES_ONLINE_TESTS") == "1" or not can_cut_network():
+        return []
+    return ["unshare", "-n", str(python), str(ROOT / "run.py"), OFFLINE_COMMAND]
+
+
+def loopback_up() -> None:
+    """Bring up ``lo`` in this network namespace (a new namespace starts with it down).
+
+    Uses the SIOCGIFFLAGS/SIOCSIFFLAGS ioctls directly, so no iproute2 is needed.
+    """
+    import fcntl
+    import socket
+    import struct
+
+    get_flags, set_flags, interface_up = 0x8913, 0x8914, 0x1
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        request = struct.pack("16sh", b"lo", 0)
+        flags = struct.unpack("16sh", fcntl.ioctl(sock, get_flags, request)[:18])[1]
+        fcntl.ioctl(sock, set_flags, struct.pack("16sh", b"lo", flags | interface_up))
+
+
+def run_offline(command: list[str]) -> int:
+    """Inside ``unshare -n``: loopback up, then become ``command`` (never returns)."""
+    loopback_up()
+    os.environ["CHEMO_SERIES_OFFLINE"] = "1"
+    os.execvp(command[0], command)
+    return 1  # not reached; keeps the type checker honest
 
 
 def answer_key(python: Path, extra: list[str]) -> int:
@@ -238,10 +329,23 @@ def answer_key(python: Path, extra: list[str]) -> int:
     )
 
 
-COMMANDS = {"lab": lab, "app": app, "test": test, "answer-key": answer_key}
+def kit(python: Path, extra: list[str]) -> int:
+    """Build the workshop kit into kit/ (src/workshop_kit): handouts, worksheets, answer key,
+    checklist and the series as a static site; PDFs printed by headless Chromium."""
+    return subprocess.call([str(python), "-m", "workshop_kit.build", *extra], cwd=ROOT)
+
+
+COMMANDS = {"lab": lab, "app": app, "room": room, "test": test, "answer-key": answer_key,
+            "kit": kit}
+
+
+# Used by ``offline_prefix``; not a command for people, so not in COMMANDS.
+OFFLINE_COMMAND = "_offline"
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == [OFFLINE_COMMAND]:
+        return run_offline(argv[1:])
     if not argv or argv[0] not in COMMANDS:
         print(__doc__)
         return 2

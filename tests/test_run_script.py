@@ -88,9 +88,10 @@ def _tools(calls):
 
 def test_fast_tests_leave_out_the_browser_tests_and_chromium(run, calls, monkeypatch):
     def no_browser():
-        raise AssertionError("--fast must not look for Chromium")
+        raise AssertionError("--fast must not install Chromium or the hub proxy")
 
     monkeypatch.setattr(run, "ensure_browser", no_browser)
+    monkeypatch.setattr(run, "ensure_hub_proxy", no_browser)
     assert run.test(Path("python"), ["--fast", "-k", "words"]) == 0
     assert _tools(calls) == ["ruff", "mypy", "pytest"]
     pytest_command = calls[-1]
@@ -104,8 +105,9 @@ def test_fast_tests_leave_out_the_browser_tests_and_chromium(run, calls, monkeyp
 def test_plain_test_runs_ruff_mypy_then_every_test(run, calls, monkeypatch):
     looked = []
     monkeypatch.setattr(run, "ensure_browser", lambda: looked.append(True) or True)
+    monkeypatch.setattr(run, "ensure_hub_proxy", lambda: looked.append("hub") or True)
     assert run.test(Path("python"), []) == 0
-    assert looked == [True]
+    assert looked == [True, "hub"]
     assert _tools(calls) == ["ruff", "mypy", "pytest"]
     assert calls[0][-2:] == ["check", "."]
     assert calls[1][-1] == "mypy"  # files come from pyproject's [tool.mypy]
@@ -206,3 +208,64 @@ def test_app_port_really_serves_the_lessons_on_that_port(run, tmp_path):
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(timeout=30)
     assert f"Serving the lessons at http://127.0.0.1:{port}/" in log.read_text()
+
+
+def test_tests_can_opt_out_of_the_network_cut(run, monkeypatch):
+    monkeypatch.setattr(run, "can_cut_network", lambda: True)
+    monkeypatch.setenv("CHEMO_SERIES_ONLINE_TESTS", "1")
+    assert run.offline_prefix(Path("python")) == []
+    monkeypatch.delenv("CHEMO_SERIES_ONLINE_TESTS")
+    prefix = run.offline_prefix(Path("python"))
+    assert prefix[:2] == ["unshare", "-n"] and prefix[-1] == run.OFFLINE_COMMAND
+    monkeypatch.setattr(run, "can_cut_network", lambda: False)
+    assert run.offline_prefix(Path("python")) == []
+
+
+def test_the_test_command_runs_pytest_behind_the_network_cut(run, calls, monkeypatch):
+    monkeypatch.setattr(run, "ensure_browser", lambda: True)
+    monkeypatch.setattr(run, "ensure_hub_proxy", lambda: True)
+    monkeypatch.setattr(run, "offline_prefix", lambda python: ["cut", "--net"])
+    assert run.test(Path("python"), []) == 0
+    ruff, mypy, pytest_command = calls
+    assert pytest_command[:2] == ["cut", "--net"]
+    assert ruff[0] == "python" and mypy[0] == "python"  # linting needs no cut
+
+
+# Run inside the cut: loopback answers, another machine cannot be reached or named.
+OFFLINE_PROBE = r"""
+import os, socket
+server = socket.socket(); server.bind(("127.0.0.1", 0)); server.listen()
+socket.create_connection(server.getsockname(), timeout=5).close()
+for attempt in (lambda: socket.create_connection(("192.0.2.1", 80), timeout=5),
+                lambda: socket.getaddrinfo("pypi.org", 443)):
+    try:
+        attempt()
+    except OSError:
+        continue
+    raise SystemExit("reached outside")
+print("offline", os.environ["CHEMO_SERIES_OFFLINE"])
+"""
+
+
+def test_the_network_cut_leaves_only_loopback(run):
+    prefix = run.offline_prefix(Path(sys.executable))
+    if not run.can_cut_network():
+        # Not root, or no unshare: the tests run as they are, and say nothing false.
+        assert prefix == []
+        return
+    done = subprocess.run([*prefix, sys.executable, "-c", OFFLINE_PROBE],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "offline 1"
+
+
+def test_the_offline_guard_refuses_a_connection_to_another_machine(network_attempts):
+    with pytest.raises(PermissionError, match="must not reach the network"):
+        socket.create_connection(("192.0.2.1", 80), timeout=1)
+    # Remembered, so the run fails at the end even if a library swallowed the error;
+    # taken back out here because this one was on purpose.
+    assert "('192.0.2.1', 80)" in network_attempts
+    network_attempts.remove("('192.0.2.1', 80)")
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        socket.create_connection(server.getsockname(), timeout=1).close()
+    assert network_attempts == []

@@ -1,0 +1,13 @@
+"""Room mode: the app (Voila) served to a workshop room on the local network.
+
+``python3 run.py room`` runs ``python -m room``: a small Tornado gate listens on every
+network interface, asks for the room's passcode, and passes what a passcoded browser asks
+for (pages, assets, kernel websockets) to Voila, which listens on this computer only.
+
+Modules, one concern each:
+    passcode  the passcode (make, check) and the address a learner types
+    seats     how many lesson kernels each learner and the room may hold
+    pages     the passcode page and the "room is full" page (HTML)
+    gate      the Tornado application: cookie, caps, proxy for HTTP and websockets
+    __main__  the command: start Voila, start the gate, print address, passcode, QR code
+"""
