@@ -3,7 +3,7 @@
 Helm and a cluster are not available here, so the configuration is checked the way the chart's
 own tooling checks values: deep-merged over the chart's default values.yaml, then validated
 against the chart's published JSON schema (both copied unchanged into
-../shared/reference/z2jh, chart appVersion 5.5.0). A misspelt key fails that validation
+deploy/z2jh/chart-reference, chart appVersion 5.5.0). A misspelt key fails that validation
 (the schema forbids unknown keys in most sections); a test below proves it does.
 
 Also: the resource figures in the configuration follow from the measured per-learner figures
@@ -23,7 +23,7 @@ import yaml
 
 from lesson_browser.paths import ROOT, load_run_module
 
-Z2JH_REFERENCE = ROOT.parent / "shared" / "reference" / "z2jh"
+Z2JH_REFERENCE = ROOT / "deploy" / "z2jh" / "chart-reference"
 CONFIG = ROOT / "deploy" / "z2jh" / "config.yaml"
 SINGLEUSER_CONFIG = ROOT / "deploy" / "singleuser" / "jupyter_server_config.py"
 
