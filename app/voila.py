@@ -4,6 +4,10 @@ run.py passes ``--Voila.config_file_paths=<this folder>``, so Voila reads this
 file; its other settings are on run.py's command line (``voila_command``).
 """
 
+import os
+
+from room import PREHEAT_ENV
+
 
 def give_page_an_xsrf_cookie(request_handler, notebook, cwd):
     """Let a lesson page shut its own kernel down when the learner leaves it.
@@ -23,7 +27,7 @@ c = get_config()  # noqa: F821 - provided by traitlets when it loads this file
 # Room mode with pre-heated kernels (``python3 run.py room --warm N``) sets this: Voila
 # refuses pre-heating beside a prelaunch hook, and there the room's gate sets the XSRF
 # cookie itself when the passcode is typed. Everything else in this file still applies.
-if __import__("os").environ.get("CHEMO_VOILA_PREHEAT") != "1":
+if os.environ.get(PREHEAT_ENV) != "1":
     c.VoilaConfiguration.prelaunch_hook = give_page_an_xsrf_cookie
 
 

@@ -539,7 +539,7 @@ def test_app_config_leaves_its_hook_out_only_for_preheated_rooms(preheat, monkey
     """Voila refuses pre-heated kernels beside a prelaunch hook; the kit links stay."""
     from traitlets.config import Config
 
-    from room.__main__ import PREHEAT_ENV
+    from room import PREHEAT_ENV
 
     if preheat:
         monkeypatch.setenv(PREHEAT_ENV, "1")

@@ -11,3 +11,7 @@ Modules, one concern each:
     gate      the Tornado application: cookie, caps, proxy for HTTP and websockets
     __main__  the command: start Voila, start the gate, print address, passcode, QR code
 """
+
+#: Set in Voila's environment when room mode pre-heats kernels (``--warm``); read by
+#: app/voila.py, which then leaves out its prelaunch hook (Voila refuses both together).
+PREHEAT_ENV = "CHEMO_VOILA_PREHEAT"

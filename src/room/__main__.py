@@ -23,6 +23,7 @@ from pathlib import Path
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
+from . import PREHEAT_ENV
 from .gate import Room, make_app, start_kernel_checks
 from .passcode import lan_address, new_passcode, normalise_passcode, spoken, write_qr_png
 from .seats import Seats
@@ -94,10 +95,6 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         parser.error("the Voila command must say --Voila.port=N")
     args.voila_port = int(ports[0])
     return args, voila
-
-
-#: Set for Voila when lessons are pre-heated; read by app/voila.py.
-PREHEAT_ENV = "CHEMO_VOILA_PREHEAT"
 
 
 def with_warm_lesson(voila: list[str], count: int, lesson: str) -> list[str]:
