@@ -11,7 +11,8 @@ anyone runs a notebook. Besides the ranks:
 
 - everything below plots is pure: no matplotlib, ipywidgets or IPython;
 - plots draw arrays: they import only the standard library, numpy,
-  matplotlib (and PIL, its image library), other plots modules and checks;
+  matplotlib (and PIL, its image library; isal, a faster deflate for the PNG),
+  other plots modules and checks;
 - panels only wire: they import no model, clinic or scenario module and no
   numpy, so domain rules and numbers cannot creep into them.
 """
@@ -27,7 +28,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "helpers"
 RANK = {"checks": -1, "models": 0, "plain_words": 0, "clinic": 1, "scenarios": 2, "lessons": 3,
         "words": 4, "quizzes": 4, "plots": 5, "panels": 6}
 GUI_LIBRARIES = {"matplotlib", "ipywidgets", "IPython"}
-PLOT_LIBRARIES = {"numpy", "matplotlib", "PIL"}
+PLOT_LIBRARIES = {"numpy", "matplotlib", "PIL", "isal"}
 PANEL_FORBIDDEN = {"models", "clinic", "scenarios"}
 
 

@@ -12,18 +12,30 @@ from __future__ import annotations
 
 import base64
 import html
-import io
+import math
+import struct
+import zlib
 from abc import ABC, abstractmethod
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import matplotlib
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
+from matplotlib.ticker import NullFormatter
+from matplotlib.transforms import Bbox
 
 from .style import ROLES, Theme, rc_for, theme_named
+
+try:  # ISA-L's deflate: the same zlib stream, several times faster (see _png_from_rgba)
+    from isal.isal_zlib import compress as _deflate
+except ImportError:  # pragma: no cover - without the optional speed-up
+    from zlib import compress as _deflate
 
 __all__ = ["LiveFigure", "img_tag"]
 
@@ -31,11 +43,44 @@ __all__ = ["LiveFigure", "img_tag"]
 #: each figure (plots know nothing of the model, only of what they draw).
 D = TypeVar("D")
 
-#: Static backgrounds kept per figure, one per set of axis limits, most recent first.
-#: Why: a reader moves a slider back and forth, so limits seen a moment ago come back,
-#: and a full draw costs several times a blitted one. Each is one RGBA bitmap of the
-#: figure (about 1.4 MB standard, 2.4 MB projector), so a few, not many.
-BACKGROUNDS_KEPT = 6
+#: Static pictures kept per band of the figure (see ``_Band``), one per set of axis
+#: limits, most recent first. Why: a reader moves a slider back and forth, so limits
+#: seen a moment ago come back, and drawing the axes costs several times a blitted
+#: render. Together a band's pictures take at most this many figures' worth of memory
+#: (one figure is an RGBA bitmap of about 1.1 MB standard, 2.4 MB projector).
+BACKGROUNDS_KEPT = 8
+
+
+@dataclass(eq=False)
+class _Band:
+    """A horizontal strip of the figure holding one row of axes and all they draw.
+
+    Why bands: most slider moves change the limits of one chart of a stack and leave
+    the others alone, so only that chart's strip is drawn again; the other strips are
+    pasted back from ``kept``. ``axes`` are indices into ``LiveFigure.axes``.
+    """
+
+    axes: tuple[int, ...]
+    bbox: Bbox
+    kept: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
+    #: A band of one chart: the strip left of it holding its y tick labels and y label
+    #: (pixels), and those strips kept by y limits. Why: when only the x limits change
+    #: (a longer course), the y labels, the dearest text of a log axis, are pasted.
+    label_strip: Bbox | None = None
+    strips: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
+
+
+@dataclass(frozen=True)
+class _Sprite:
+    """A legend drawn once and pasted back, never drawn again.
+
+    Only for a legend that no limit-dependent pixel touches: outside every plot area
+    and clear of every axis's ticks and labels. Its pixels are then the same at any
+    axis limits, and pasting them costs a copy instead of tens of ms of text layout.
+    """
+
+    legend: Any
+    region: Any
 
 
 class LiveFigure(ABC, Generic[D]):
@@ -58,11 +103,13 @@ class LiveFigure(ABC, Generic[D]):
         self._rebuild()
 
     # Why blitting: drawing the axes, ticks and legend is most of a render
-    # (about 50 ms here), yet a slider move changes only the data. The static
-    # part is drawn once per set of axis limits and kept as a bitmap; each
-    # render pastes it back and draws only the artists marked dynamic. The last
-    # few bitmaps are kept (BACKGROUNDS_KEPT), so anything not marked dynamic must
-    # depend on the axis limits alone.
+    # (100 to 250 ms here, mostly text layout), yet a slider move changes only the
+    # data. The static part is drawn once per set of axis limits and kept as a
+    # bitmap; each render pastes it back and draws only the artists marked dynamic.
+    # The static part is kept per band (one row of axes, see ``_Band``), so a move
+    # that changes one chart's limits draws only that chart; legends clear of every
+    # axis are pasted, not drawn (``_Sprite``). Anything not marked dynamic must
+    # therefore depend on its own axes' limits alone.
 
     # -- subclasses ----------------------------------------------------------
     @abstractmethod
@@ -77,9 +124,8 @@ class LiveFigure(ABC, Generic[D]):
     def _rebuild(self) -> None:
         with matplotlib.rc_context(rc_for(self.theme)):
             self._dynamic: list = []
-            self._background = None
-            self._background_key: tuple | None = None
-            self._backgrounds: OrderedDict[tuple, Any] = OrderedDict()
+            self._background: Any = None
+            self._shown_keys: tuple | None = None
             figure = Figure(figsize=(self.theme.figure_width_in, self.height_in),
                             dpi=self.theme.dpi, layout="constrained")
             # Kept typed as Agg (figure.canvas is typed as the base class): blitting and
@@ -90,6 +136,13 @@ class LiveFigure(ABC, Generic[D]):
             # Lay out once with the widest tick labels we expect, then freeze it.
             figure.canvas.draw()
             figure.set_layout_engine("none")
+            _pin_axis_labels(self.axes)
+            # The layout is final, and the canvas holds the static part (the dynamic
+            # artists are animated, so not drawn): plan the bands, capture the sprites.
+            renderer = self._canvas.get_renderer()
+            self._bands = _plan_bands(self.axes, figure, renderer)
+            self._sprites = [_Sprite(legend, self._canvas.copy_from_bbox(box))
+                             for legend, box in _free_legends(self.axes, figure, renderer)]
 
     def set_theme(self, theme: str) -> None:
         """Switch theme: the one time a figure is rebuilt."""
@@ -103,7 +156,9 @@ class LiveFigure(ABC, Generic[D]):
         return artist
 
     def _static_key(self) -> tuple:
-        return tuple((ax.get_xlim(), ax.get_ylim()) for ax in self.axes)
+        """Each band's key: the x and y limits of each of its axes."""
+        return tuple(tuple((self.axes[i].get_xlim(), self.axes[i].get_ylim()) for i in band.axes)
+                     for band in self._bands)
 
     def line(self, ax: Axes, role: str, **kwargs: Any) -> Any:
         """A line in the look of ``role`` (see style.ROLES)."""
@@ -117,47 +172,224 @@ class LiveFigure(ABC, Generic[D]):
         return self.dynamic(artist)
 
     def draw(self) -> None:
-        """Bring the canvas up to date, redrawing the static part only if it changed."""
+        """Bring the canvas up to date, drawing again only the bands whose limits changed."""
         canvas = self._canvas
-        key = self._static_key()
+        keys = self._static_key()
         with matplotlib.rc_context(rc_for(self.theme)):
-            if key != self._background_key:
-                background = self._backgrounds.get(key)
-                if background is None:
-                    canvas.draw()  # draws everything but the dynamic artists
-                    background = canvas.copy_from_bbox(self.figure.bbox)
-                    self._backgrounds[key] = background
-                    if len(self._backgrounds) > BACKGROUNDS_KEPT:
-                        self._backgrounds.popitem(last=False)
-                else:
-                    # Limits seen before: the static part is a function of the limits.
-                    self._backgrounds.move_to_end(key)
-                    canvas.restore_region(background)
-                self._background = background
-                self._background_key = key
-            else:
+            if keys == self._shown_keys:
                 canvas.restore_region(self._background)
+            else:
+                self._compose_background(keys)
             # Same stacking order as a full draw would use.
             for artist in sorted(self._dynamic, key=lambda a: a.get_zorder()):
                 artist.axes.draw_artist(artist)
 
+    def _compose_background(self, keys: tuple) -> None:
+        """Put the static part for ``keys`` on the canvas: kept bands pasted, others drawn."""
+        canvas = self._canvas
+        missing = [band for band, key in zip(self._bands, keys, strict=True)
+                   if key not in band.kept]
+        if missing:
+            drawn = {i for band in missing for i in band.axes}
+            hidden = [ax for i, ax in enumerate(self.axes) if i not in drawn and ax.get_visible()]
+            pasted = [sprite for sprite in self._sprites if sprite.legend.get_visible()]
+            # Bands whose y labels at these limits are kept: pasted, not drawn.
+            strips = [(band, self.axes[band.axes[0]].get_ylim()) for band in missing
+                      if band.label_strip is not None]
+            reused = [(band, ylim) for band, ylim in strips if ylim in band.strips]
+            with _hidden(hidden, [sprite.legend for sprite in pasted],
+                         [self.axes[band.axes[0]].yaxis for band, _ in reused]):
+                canvas.draw()  # the figure, the missing bands' axes; no dynamic artist
+            for band, ylim in strips:
+                if ylim in band.strips:
+                    band.strips.move_to_end(ylim)
+                    canvas.restore_region(band.strips[ylim])
+                else:
+                    band.strips[ylim] = canvas.copy_from_bbox(band.label_strip)
+                    if len(band.strips) > BACKGROUNDS_KEPT:
+                        band.strips.popitem(last=False)
+            for sprite in pasted:
+                canvas.restore_region(sprite.region)
+        for band, key in zip(self._bands, keys, strict=True):
+            if band in missing:
+                band.kept[key] = canvas.copy_from_bbox(band.bbox)
+                if len(band.kept) > BACKGROUNDS_KEPT:
+                    band.kept.popitem(last=False)
+            else:
+                # Limits seen before: the band's static part is a function of them.
+                band.kept.move_to_end(key)
+                canvas.restore_region(band.kept[key])
+        self._background = canvas.copy_from_bbox(self.figure.bbox)
+        self._shown_keys = keys
+
     def png_bytes(self) -> bytes:
         """Draw and return the figure as PNG bytes."""
         self.draw()
-        canvas = self._canvas
-        width, height = canvas.get_width_height(physical=True)
-        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        # Light compression: a slightly larger PNG is far cheaper than a slow slider.
-        image.convert("RGB").save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        width, height = self._canvas.get_width_height(physical=True)
+        return _png_from_rgba(self._canvas.buffer_rgba(), int(width), int(height))
 
     def to_html(self, alt_text: str) -> str:
         """An <img> tag with the PNG inline and ``alt_text`` for screen readers."""
         return img_tag(self.png_bytes(), alt_text)
 
 
+def _png_from_rgba(rgba: Any, width: int, height: int) -> bytes:
+    """A PNG image of ``height`` rows of ``width`` RGBA pixels (8 bits each, row by row).
+
+    Why our own writer: Pillow's picks a filter for every row and wants RGB, which cost
+    about 9 ms a frame here, the largest part of a blitted render. A PNG is only the
+    rows (each led by filter 0, "none") deflated, with a header and checksums; a chart's
+    flat colours compress about as well unfiltered. ``deflate`` is ISA-L's when the
+    ``isal`` package is installed (several times faster than zlib), else zlib's.
+    """
+    pixels = np.frombuffer(rgba, dtype=np.uint8)
+    if pixels.size != width * height * 4:
+        raise ValueError(f"rgba must hold width * height * 4 = {width * height * 4} bytes; "
+                         f"got {pixels.size}")
+    rows = np.empty((height, width * 4 + 1), dtype=np.uint8)
+    rows[:, 0] = 0  # filter type "none" before each row
+    rows[:, 1:] = pixels.reshape(height, width * 4)
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
+    return b"".join((_PNG_SIGNATURE, _chunk(b"IHDR", header),
+                     _chunk(b"IDAT", _deflate(rows.tobytes(), 1)), _chunk(b"IEND", b"")))
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return (struct.pack(">I", len(data)) + kind + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+
 def img_tag(png: bytes, alt_text: str) -> str:
     encoded = base64.b64encode(png).decode("ascii")
     return (f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt_text)}" '
             f'style="max-width:100%;height:auto;display:block">')
+
+
+@contextmanager
+def _hidden(artists: list[Any], legends: list[Any], label_axes: list[Any]) -> Iterator[None]:
+    """Within the block, ``artists`` and ``legends`` are not drawn, and the y axes in
+    ``label_axes`` draw their ticks and grid but no tick labels and no axis label."""
+    formatters = [axis.get_major_formatter() for axis in label_axes]
+    try:
+        for artist in (*artists, *legends):
+            artist.set_visible(False)
+        for axis in label_axes:
+            axis.set_major_formatter(NullFormatter())  # an empty label is not laid out
+            axis.label.set_visible(False)
+        yield
+    finally:
+        for artist in (*artists, *legends):
+            artist.set_visible(True)
+        for axis, formatter in zip(label_axes, formatters, strict=True):
+            axis.set_major_formatter(formatter)
+            axis.label.set_visible(True)
+
+
+def _pin_axis_labels(axes: list[Axes]) -> None:
+    """Keep every axis label where the layout put it, whatever the limits later.
+
+    Why: matplotlib moves an axis label clear of its tick labels at each draw, and lines
+    up the y labels of stacked charts by the widest tick labels of them all. So one
+    chart's limits would move another chart's label, and a band could not be kept on
+    its own. The layout was made with the widest tick labels expected, so the labels'
+    places then are safe at any limits (and the labels no longer jiggle as a slider moves).
+    """
+    for ax in axes:
+        box = ax.bbox
+        x_axes, y_pixels = ax.xaxis.label.get_position()
+        ax.xaxis.set_label_coords(x_axes, (y_pixels - box.y0) / box.height)
+        x_pixels, y_axes = ax.yaxis.label.get_position()
+        ax.yaxis.set_label_coords((x_pixels - box.x0) / box.width, y_axes)
+
+
+def _plan_bands(axes: list[Axes], figure: Figure, renderer: Any) -> list[_Band]:
+    """Split the figure into horizontal bands, one per row of axes, top to bottom.
+
+    Axes whose footprints (plot area, ticks, labels, legend) overlap in height share a
+    band (side by side, or twins). Each boundary lies midway between the rows, on a
+    whole pixel, and the bands tile the figure, so figure-level artists (a figure
+    legend, a title) belong to the band they sit in.
+    """
+    bottoms: list[float] = []  # per row, top to bottom (pixels from the figure's foot)
+    tops: list[float] = []
+    members: list[list[int]] = []
+    spans = []
+    for index, ax in enumerate(axes):
+        tight = ax.get_tightbbox(renderer)
+        box = ax.bbox if tight is None else Bbox.union([tight, ax.bbox])
+        spans.append((float(box.y0), float(box.y1), index))
+    for bottom, top, index in sorted(spans, key=lambda span: -span[1]):
+        if members and top >= bottoms[-1]:  # overlaps the row above: same row
+            bottoms[-1] = min(bottoms[-1], bottom)
+            members[-1].append(index)
+        else:
+            bottoms.append(bottom)
+            tops.append(top)
+            members.append([index])
+    width, height = float(figure.bbox.width), float(figure.bbox.height)
+    cuts = [height, *(float(round((bottoms[n] + tops[n + 1]) / 2))
+                      for n in range(len(members) - 1)), 0.0]
+    bands = [_Band(tuple(sorted(row)), Bbox.from_extents(0.0, cuts[n + 1], width, cuts[n]))
+             for n, row in enumerate(members)]
+    for band in bands:
+        if len(band.axes) == 1:
+            band.label_strip = _label_strip(axes[band.axes[0]], band.bbox, renderer)
+    return bands
+
+
+def _label_strip(ax: Axes, band: Bbox, renderer: Any) -> Bbox | None:
+    """The strip of ``band`` left of ``ax``'s y tick labels' right edge (pixels), or None.
+
+    Only for a y axis labelled on the left and visible. The strip ends one pixel right
+    of the tick labels (they are right-aligned, so that edge is the same at any limits)
+    and stops short of the tick marks, which are drawn with the chart; the x tick labels
+    start further right. Everything in the strip then depends on the y limits alone.
+    """
+    axis = ax.yaxis
+    if not (ax.get_visible() and axis.get_visible()) or axis.get_label_position() != "left" \
+            or axis.get_ticks_position() not in ("left", "default"):
+        return None
+    edges = [label.get_window_extent(renderer).x1 for label in axis.get_ticklabels()
+             if label.get_visible() and label.get_text()]
+    if not edges:
+        return None
+    right = float(math.ceil(max(edges))) + 1.0
+    if right > ax.bbox.x0 - 3.0:  # too close to the chart: the x labels could reach it
+        return None
+    return Bbox.from_extents(0.0, band.y0, right, band.y1)
+
+
+def _free_legends(axes: list[Axes], figure: Figure, renderer: Any) -> list[tuple[Any, Bbox]]:
+    """The legends no limit-dependent pixel touches, each with the box to keep (pixels).
+
+    A legend qualifies when its box, two pixels wider all round, overlaps no plot area,
+    no horizontal strip where an x axis draws its ticks and labels, and no vertical strip
+    where a y axis does. Anything else inside the box is then static at any limits.
+    """
+    zones = []
+    for ax in axes:
+        zones.append(ax.bbox)
+        for axis, across in ((ax.xaxis, "x"), (ax.yaxis, "y")):
+            box = axis.get_tightbbox(renderer)
+            if box is None:
+                continue
+            if across == "x":
+                zones.append(Bbox.from_extents(-1e9, box.y0, 1e9, box.y1))
+            else:
+                zones.append(Bbox.from_extents(box.x0, -1e9, box.x1, 1e9))
+    legends = [ax.get_legend() for ax in axes] + list(figure.legends)
+    free = []
+    for legend in legends:
+        if legend is None or not legend.get_visible():
+            continue
+        box = legend.get_window_extent(renderer).padded(2.0)
+        box = Bbox.from_extents(max(0.0, float(round(box.x0 - 0.5))),
+                                max(0.0, float(round(box.y0 - 0.5))),
+                                min(figure.bbox.width, float(round(box.x1 + 0.5))),
+                                min(figure.bbox.height, float(round(box.y1 + 0.5))))
+        if not any(box.overlaps(zone) for zone in zones):
+            free.append((legend, box))
+    return free
