@@ -28,6 +28,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -140,7 +141,28 @@ def voila_command(python: Path, port: int = APP_PORT, *, open_browser: bool = Tr
         "--MappingKernelManager.cull_idle_timeout=120",
         "--MappingKernelManager.cull_interval=30",
         "--MappingKernelManager.cull_connected=False",
+        *kernel_transport(),
     ]
+
+
+#: The longest path a local socket file may have (sockaddr_un.sun_path, less its end byte).
+SOCKET_PATH_MAX = 107
+
+
+def kernel_transport() -> list[str]:
+    """Voila's kernels on local socket files where the system allows it, else on TCP.
+
+    Why: a room starting 30 kernels at once picks free TCP ports that another process
+    can take before the kernel binds them ("Address already in use"); the kernel is
+    restarted without its pre-run lesson, and a learner waited two minutes for that page
+    (benchmarks/room_load.py --warm 30). Socket files cannot clash. Voila keeps them in
+    <temp>/voila_XXXXXXXX/kernel-<36-character id>-ipc-N, which must fit SOCKET_PATH_MAX
+    (a long temporary folder, as on macOS, keeps TCP).
+    """
+    longest = len(tempfile.gettempdir()) + len("/voila_12345678/kernel--ipc-5") + 36
+    if os.name != "posix" or longest > SOCKET_PATH_MAX:
+        return []
+    return ["--KernelManager.transport=ipc"]
 
 
 def _take_port(extra: list[str]) -> tuple[int, list[str]]:

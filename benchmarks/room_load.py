@@ -64,7 +64,10 @@ class Learner:
     number: int
     kernel_id: str = ""
     first_figure_s: float | None = None
+    #: When the first figure arrived (monotonic s), and each move's send time (same clock).
+    first_figure_at: float | None = None
     moves_ms: list[float] = field(default_factory=list)
+    moves_sent_at: list[float] = field(default_factory=list)
     failure: str = ""
 
 
@@ -321,7 +324,8 @@ async def learner_visit(learner: Learner, port: int, lesson: str, args: argparse
         sliders, figure = first_panel(states)
         if "<img" not in states[figure]["state"].get("value", ""):
             raise RuntimeError("the figure has no image")
-        learner.first_figure_s = time.monotonic() - started
+        learner.first_figure_at = time.monotonic()
+        learner.first_figure_s = learner.first_figure_at - started
         picture = states[figure]["state"]["value"]
         for move in range(args.moves):
             await asyncio.sleep(rng.uniform(0.5, 1.5) * args.think)
@@ -340,6 +344,7 @@ async def learner_visit(learner: Learner, port: int, lesson: str, args: argparse
                     picture = new
                     break
             learner.moves_ms.append((time.monotonic() - sent) * 1000)
+            learner.moves_sent_at.append(sent)
     except TimeoutError:
         learner.failure = f"timed out {stage}"
     except Exception as problem:  # noqa: BLE001 - every failure is counted and shown
@@ -415,6 +420,15 @@ async def run_room(args: argparse.Namespace, process: subprocess.Popen, port: in
           f"{args.arrive_over:.0f} s; {args.moves} moves each; all done in {took:.0f} s")
     print(f"Time to first figure:     {spread(firsts, 's', 1)}")
     print(f"Control to figure:        {spread(moves, 'ms', 0)} ({len(moves)} moves)")
+    # Moves made while some pages were still loading compete with Voila and the new
+    # kernels; the rest show the room once everyone is in.
+    all_in = max((x.first_figure_at for x in learners if x.first_figure_at), default=None)
+    if all_in is not None:
+        late = [ms for x in learners for ms, at in zip(x.moves_ms, x.moves_sent_at,
+                                                        strict=True) if at >= all_in]
+        early = len(moves) - len(late)
+        print(f"  once everyone was in:   {spread(late, 'ms', 0)} ({len(late)} moves; "
+              f"{early} made while pages were still loading)")
     print(f"At the peak:              {peak['kernels']} kernels, "
           f"{peak['memory_mb']:.0f} MB (room, Voila and kernels; idle before: "
           f"{idle_kernels} kernels, {idle_memory:.0f} MB)")

@@ -2,6 +2,7 @@
 
 import importlib.util
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -135,11 +136,17 @@ def test_answer_key_writes_the_facilitator_guide(run, calls, monkeypatch):
     assert (ROOT / "docs" / "facilitator-guide.md").is_file()
 
 
+def _is_port_option(arg: str) -> bool:
+    """A port option (``--port``, ``--Voila.port=``), not one that merely contains the
+    letters (``--KernelManager.transport=``)."""
+    return re.match(r"--(\w+\.)?port\b", arg) is not None
+
+
 @pytest.mark.parametrize("flags", [["--port", "9000"], ["--port=9000"]])
 def test_app_port_sets_the_one_port_flag_and_the_printed_address(run, calls, capsys, flags):
     assert run.app(Path("python"), [*flags, "--debug"]) == 0
     (command,) = calls
-    ports = [arg for arg in command if "port" in arg.lower()]
+    ports = [arg for arg in command if _is_port_option(arg)]
     assert ports == ["--Voila.port=9000"]
     assert "--debug" in command  # other flags still reach Voila
     assert "http://127.0.0.1:9000/" in capsys.readouterr().out
@@ -152,7 +159,7 @@ def test_app_options_replace_the_same_option_instead_of_repeating_it(run, calls,
     (command,) = calls
     assert [a for a in command if a.startswith("--Voila.open_browser")] == [
         "--Voila.open_browser=False"]
-    assert [a for a in command if "port" in a.lower()] == ["--Voila.port=9100"]
+    assert [a for a in command if _is_port_option(a)] == ["--Voila.port=9100"]
     # Everything else run.py sets is still there, once.
     assert command.count("--VoilaConfiguration.template=chemo") == 1
     assert command.count("--Voila.ip=127.0.0.1") == 1
@@ -160,7 +167,7 @@ def test_app_options_replace_the_same_option_instead_of_repeating_it(run, calls,
 
 def test_app_without_port_uses_the_default(run, calls, capsys):
     assert run.app(Path("python"), []) == 0
-    assert [arg for arg in calls[0] if "port" in arg.lower()] == [f"--Voila.port={run.APP_PORT}"]
+    assert [arg for arg in calls[0] if _is_port_option(arg)] == [f"--Voila.port={run.APP_PORT}"]
     assert f"http://127.0.0.1:{run.APP_PORT}/" in capsys.readouterr().out
 
 
@@ -269,3 +276,18 @@ def test_the_offline_guard_refuses_a_connection_to_another_machine(network_attem
     with socket.create_server(("127.0.0.1", 0)) as server:
         socket.create_connection(server.getsockname(), timeout=1).close()
     assert network_attempts == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="socket files are a POSIX feature")
+def test_voila_kernels_use_socket_files_when_their_paths_fit(run, monkeypatch):
+    # Socket files cannot clash the way free TCP ports can when a room starts 30 kernels
+    # at once; a path longer than the system allows would stop every kernel, so a long
+    # temporary folder (as on macOS) keeps TCP.
+    monkeypatch.setattr(run.tempfile, "gettempdir", lambda: "/tmp")
+    assert "--KernelManager.transport=ipc" in run.voila_command(Path("python"))
+    longest = "/tmp/voila_12345678/kernel-" + "x" * 36 + "-ipc-5"
+    assert len(longest) <= run.SOCKET_PATH_MAX
+    monkeypatch.setattr(run.tempfile, "gettempdir",
+                        lambda: "/var/folders/zz/zyxvpxvq6csfxvn_n0000000000000/T")
+    assert run.kernel_transport() == []
+    assert not any("transport" in arg for arg in run.voila_command(Path("python")))

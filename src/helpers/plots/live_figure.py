@@ -143,6 +143,16 @@ class LiveFigure(ABC, Generic[D]):
             self._bands = _plan_bands(self.axes, figure, renderer)
             self._sprites = [_Sprite(legend, self._canvas.copy_from_bbox(box))
                              for legend, box in _free_legends(self.axes, figure, renderer)]
+            # That static part is also each band's first kept picture: when the first
+            # data keep these limits, the first render draws no axes again.
+            keys = self._static_key()
+            for band, key in zip(self._bands, keys, strict=True):
+                band.kept[key] = self._canvas.copy_from_bbox(band.bbox)
+                if band.label_strip is not None:
+                    band.strips[self.axes[band.axes[0]].get_ylim()] = \
+                        self._canvas.copy_from_bbox(band.label_strip)
+            self._background = self._canvas.copy_from_bbox(figure.bbox)
+            self._shown_keys = keys
 
     def set_theme(self, theme: str) -> None:
         """Switch theme: the one time a figure is rebuilt."""
@@ -175,14 +185,16 @@ class LiveFigure(ABC, Generic[D]):
         """Bring the canvas up to date, drawing again only the bands whose limits changed."""
         canvas = self._canvas
         keys = self._static_key()
-        with matplotlib.rc_context(rc_for(self.theme)):
-            if keys == self._shown_keys:
-                canvas.restore_region(self._background)
-            else:
+        if keys == self._shown_keys:
+            canvas.restore_region(self._background)
+        else:
+            # Drawing axes makes new ticks, which read the theme's settings.
+            with matplotlib.rc_context(rc_for(self.theme)):
                 self._compose_background(keys)
-            # Same stacking order as a full draw would use.
-            for artist in sorted(self._dynamic, key=lambda a: a.get_zorder()):
-                artist.axes.draw_artist(artist)
+        # Same stacking order as a full draw would use. (The dynamic artists took the
+        # theme's settings when ``build`` made them, under the theme's rc_context.)
+        for artist in sorted(self._dynamic, key=lambda a: a.get_zorder()):
+            artist.axes.draw_artist(artist)
 
     def _compose_background(self, keys: tuple) -> None:
         """Put the static part for ``keys`` on the canvas: kept bands pasted, others drawn."""
