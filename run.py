@@ -23,6 +23,7 @@ machine with Python 3.11 or newer.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import shutil
@@ -119,7 +120,18 @@ def app_environment(base: dict[str, str] | None = None) -> dict[str, str]:
     env["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (str(APP_DATA), env.get("JUPYTER_PATH", "")) if p
     )
+    # One folder per server where its kernels share the pictures of their charts
+    # (helpers.plots.live_figure: the whole room makes the same moves, so one kernel's
+    # drawing serves the others). It goes when this process ends.
+    shared = tempfile.mkdtemp(prefix="chemo-pictures-")
+    atexit.register(shutil.rmtree, shared, ignore_errors=True)
+    env[SHARED_PICTURES_ENV] = shared
     return env
+
+
+#: Read by helpers.plots.live_figure (run.py imports nothing from the package: it runs
+#: before the environment exists); tests/test_run_script.py checks the two agree.
+SHARED_PICTURES_ENV = "CHEMO_SHARED_PICTURES"
 
 
 def voila_command(python: Path, port: int = APP_PORT, *, open_browser: bool = True,

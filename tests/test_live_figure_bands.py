@@ -98,3 +98,40 @@ def test_the_png_writer_refuses_a_wrong_size() -> None:
 
     with pytest.raises(ValueError, match="rgba must hold"):
         _png_from_rgba(bytes(4 * 6), 2, 2)
+
+
+@pytest.mark.parametrize("name", ["LogKillPanel", "ResponsePanel"])
+def test_pictures_shared_between_kernels_match_a_redraw(name, tmp_path, monkeypatch) -> None:
+    # Two panels stand for two learners' kernels of one server: the second makes the
+    # same moves, reads the bands the first drew from the shared folder instead of
+    # drawing them, and still shows exactly what a redraw from scratch shows.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from helpers.plots.live_figure import SHARED_PICTURES_ENV
+
+    monkeypatch.setenv(SHARED_PICTURES_ENV, str(tmp_path))
+    (panel_class,) = [cls for cls in panel_classes() if cls.__name__ == name]
+    draws = []
+    real_draw = FigureCanvasAgg.draw
+    monkeypatch.setattr(FigureCanvasAgg, "draw",
+                        lambda canvas, *a, **k: (draws.append(1), real_draw(canvas, *a, **k))[1])
+    counts = []
+    for _learner in range(2):
+        rng = random.Random("the same moves")
+        draws.clear()
+        with own_page():
+            panel = panel_class()
+            worst = 0
+            for _move in range(10):
+                control = rng.choice(sorted(panel.controls))
+                send_value(panel.controls[control], rng.choice(positions(panel.controls[control])))
+                fast = _fast(panel)
+                draws_before = len(draws)
+                differing = int(np.any(fast != _from_scratch(panel.figure), axis=2).sum())
+                del draws[draws_before:]  # the reference's own draw is not the panel's
+                worst = max(worst, differing)
+        counts.append(len(draws))
+        assert worst < 60, f"learner {_learner + 1}: {worst} pixels differ"
+    assert any(tmp_path.glob("*.rgba"))
+    # The second learner drew only its layout (and nothing the first had drawn).
+    assert counts[1] < counts[0], counts

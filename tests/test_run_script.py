@@ -291,3 +291,16 @@ def test_voila_kernels_use_socket_files_when_their_paths_fit(run, monkeypatch):
                         lambda: "/var/folders/zz/zyxvpxvq6csfxvn_n0000000000000/T")
     assert run.kernel_transport() == []
     assert not any("transport" in arg for arg in run.voila_command(Path("python")))
+
+
+def test_each_server_gets_its_own_folder_of_shared_pictures(run):
+    # The kernels of one server share their charts' pictures through this folder
+    # (helpers.plots.live_figure); a new server starts with an empty one, so no
+    # picture drawn by older code is ever read.
+    from helpers.plots.live_figure import SHARED_PICTURES_ENV
+
+    assert run.SHARED_PICTURES_ENV == SHARED_PICTURES_ENV
+    first, second = run.app_environment({}), run.app_environment({})
+    folders = [Path(env[SHARED_PICTURES_ENV]) for env in (first, second)]
+    assert folders[0] != folders[1]
+    assert all(folder.is_dir() and not any(folder.iterdir()) for folder in folders)

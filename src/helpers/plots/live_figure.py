@@ -11,8 +11,10 @@ no pyplot, so nothing is shown or kept alive behind the panel's back.
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import math
+import os
 import struct
 import zlib
 from abc import ABC, abstractmethod
@@ -20,6 +22,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import matplotlib
@@ -34,8 +37,10 @@ from .style import ROLES, Theme, rc_for, theme_named
 
 try:  # ISA-L's deflate: the same zlib stream, several times faster (see _png_from_rgba)
     from isal.isal_zlib import compress as _deflate
+    from isal.isal_zlib import decompress as _inflate
 except ImportError:  # pragma: no cover - without the optional speed-up
     from zlib import compress as _deflate
+    from zlib import decompress as _inflate
 
 __all__ = ["LiveFigure", "img_tag"]
 
@@ -126,6 +131,7 @@ class LiveFigure(ABC, Generic[D]):
             self._dynamic: list = []
             self._background: Any = None
             self._shown_keys: tuple | None = None
+            self._shared = _shared_pictures(f"{type(self).__module__}.{type(self).__qualname__}")
             figure = Figure(figsize=(self.theme.figure_width_in, self.height_in),
                             dpi=self.theme.dpi, layout="constrained")
             # Kept typed as Agg (figure.canvas is typed as the base class): blitting and
@@ -201,6 +207,8 @@ class LiveFigure(ABC, Generic[D]):
         canvas = self._canvas
         missing = [band for band, key in zip(self._bands, keys, strict=True)
                    if key not in band.kept]
+        shared = self._shared_bands(missing, keys)
+        missing = [band for band in missing if band not in shared]
         if missing:
             drawn = {i for band in missing for i in band.axes}
             hidden = [ax for i, ax in enumerate(self.axes) if i not in drawn and ax.get_visible()]
@@ -222,17 +230,47 @@ class LiveFigure(ABC, Generic[D]):
                         band.strips.popitem(last=False)
             for sprite in pasted:
                 canvas.restore_region(sprite.region)
-        for band, key in zip(self._bands, keys, strict=True):
-            if band in missing:
+        for band, pixels in shared.items():
+            self._band_pixels(band)[...] = pixels
+        for number, (band, key) in enumerate(zip(self._bands, keys, strict=True)):
+            if band in missing or band in shared:
                 band.kept[key] = canvas.copy_from_bbox(band.bbox)
                 if len(band.kept) > BACKGROUNDS_KEPT:
                     band.kept.popitem(last=False)
+                if band in missing and self._shared is not None:
+                    self._shared.save(self.theme.name, self._size(), number, key,
+                                      self._band_pixels(band))
             else:
                 # Limits seen before: the band's static part is a function of them.
                 band.kept.move_to_end(key)
                 canvas.restore_region(band.kept[key])
         self._background = canvas.copy_from_bbox(self.figure.bbox)
         self._shown_keys = keys
+
+    def _size(self) -> tuple[int, int]:
+        width, height = self._canvas.get_width_height(physical=True)
+        return int(width), int(height)
+
+    def _band_pixels(self, band: _Band) -> np.ndarray:
+        """The canvas's pixels under ``band`` (a writable view: rows top down, RGBA)."""
+        pixels = np.asarray(self._canvas.buffer_rgba())
+        height = pixels.shape[0]
+        box = band.bbox
+        return pixels[height - int(box.y1):height - int(box.y0), int(box.x0):int(box.x1)]
+
+    def _shared_bands(self, missing: list[_Band], keys: tuple) -> dict[_Band, np.ndarray]:
+        """The missing bands another kernel of this server has drawn already."""
+        if self._shared is None or not missing:
+            return {}
+        found = {}
+        for number, (band, key) in enumerate(zip(self._bands, keys, strict=True)):
+            if band in missing:
+                box = band.bbox
+                shape = (int(box.y1) - int(box.y0), int(box.x1) - int(box.x0))
+                pixels = self._shared.load(self.theme.name, self._size(), number, key, shape)
+                if pixels is not None:
+                    found[band] = pixels
+        return found
 
     def png_bytes(self) -> bytes:
         """Draw and return the figure as PNG bytes."""
@@ -298,6 +336,61 @@ def _hidden(artists: list[Any], legends: list[Any], label_axes: list[Any]) -> It
         for axis, formatter in zip(label_axes, formatters, strict=True):
             axis.set_major_formatter(formatter)
             axis.label.set_visible(True)
+
+
+#: The environment variable naming a folder where the kernels of one server share the
+#: static pictures of their figures' bands (set by ``python3 run.py app`` and ``room``).
+SHARED_PICTURES_ENV = "CHEMO_SHARED_PICTURES"
+
+
+class _SharedPictures:
+    """Band pictures shared by every kernel of one server, as files in one folder.
+
+    Why: in a workshop the whole room makes the same moves ("set the cycles to 8"), so
+    one kernel's drawing of a chart at some limits serves every other kernel: a file
+    read costs about a millisecond, a chart drawn again tens. The folder lives as long
+    as the server that made it (so the code that drew a picture is the code reading
+    it); a file is written whole under a temporary name and then renamed, so a reader
+    never sees half of one. A picture is the band's RGBA pixels, deflated.
+    """
+
+    def __init__(self, folder: Path, figure_name: str) -> None:
+        self.folder = folder
+        self.figure_name = figure_name
+
+    def _path(self, theme: str, size: tuple[int, int], band: int, key: tuple) -> Path:
+        name = f"{self.figure_name}|{theme}|{size}|{band}|{key!r}"
+        return self.folder / (hashlib.sha256(name.encode()).hexdigest()[:40] + ".rgba")
+
+    def load(self, theme: str, size: tuple[int, int], band: int, key: tuple,
+             shape: tuple[int, int]) -> np.ndarray | None:
+        """The band's pixels (rows, columns, 4), or None when no kernel has drawn them."""
+        try:
+            data = _inflate(self._path(theme, size, band, key).read_bytes())
+        except Exception:  # noqa: BLE001 - none yet, or a damaged file: draw it
+            return None
+        if len(data) != shape[0] * shape[1] * 4:
+            return None
+        return np.frombuffer(data, dtype=np.uint8).reshape(shape[0], shape[1], 4)
+
+    def save(self, theme: str, size: tuple[int, int], band: int, key: tuple,
+             pixels: np.ndarray) -> None:
+        path = self._path(theme, size, band, key)
+        if path.exists():
+            return
+        temporary = path.with_suffix(f".{os.getpid()}.part")
+        try:
+            temporary.write_bytes(_deflate(np.ascontiguousarray(pixels).tobytes(), 1))
+            os.replace(temporary, path)
+        except OSError:  # a full or vanished folder: the picture is only not shared
+            temporary.unlink(missing_ok=True)
+
+
+def _shared_pictures(figure_name: str) -> _SharedPictures | None:
+    folder = os.environ.get(SHARED_PICTURES_ENV)
+    if not folder or not Path(folder).is_dir():
+        return None
+    return _SharedPictures(Path(folder), figure_name)
 
 
 def _pin_axis_labels(axes: list[Axes]) -> None:
