@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -184,11 +185,51 @@ def _formula_shares(m: float) -> np.ndarray | None:
     return read_only(np.diff(bounds))
 
 
+#: The lesson's 20 settings worked out ahead (``python -m helpers.lessons.chance_table``
+#: writes it; tests/test_chance_table.py recomputes every number). Why: a first visit to
+#: a setting cost about 50 ms (1,000 tumours simulated, 10,000 terms summed), a read
+#: costs nothing. Without the file, each setting is worked out on its first visit.
+TABLE_PATH = Path(__file__).with_name("chance_table.npz")
+
+
+@functools.cache
+def _table() -> dict[str, np.ndarray] | None:
+    """The stored settings, or None when the file is missing or was made for other choices."""
+    try:
+        with np.load(TABLE_PATH) as stored:
+            table = {name: stored[name] for name in stored.files}
+    except (OSError, ValueError):
+        return None
+    empty = np.empty(0)
+    same_choices = (
+        np.array_equal(table.get("mutation_rates", empty), MUTATION_RATE_CHOICES)
+        and np.array_equal(table.get("detection_sizes_cells", empty),
+                           DETECTION_SIZE_CHOICES_CELLS)
+        and table.get("counts", empty).shape
+        == (len(MUTATION_RATE_CHOICES), len(DETECTION_SIZE_CHOICES_CELLS), MAX_TUMOURS))
+    return table if same_choices else None
+
+
+def _setting(alpha: float, cells: float) -> tuple[np.ndarray, np.ndarray | None]:
+    """The simulated tumours' resistant cells and the formula's shares, for one setting."""
+    table = _table()
+    if table is not None and alpha in MUTATION_RATE_CHOICES \
+            and cells in DETECTION_SIZE_CHOICES_CELLS:
+        row = MUTATION_RATE_CHOICES.index(alpha), DETECTION_SIZE_CHOICES_CELLS.index(cells)
+        counts = table["counts"][row].astype(np.int64)  # a copy, then frozen
+        counts.flags.writeable = False
+        shares = table["formula_shares"][row]
+        return counts, None if np.isnan(shares).all() else read_only(shares)
+    return _simulated_counts(alpha, cells), _formula_shares(
+        float(expected_resistant_clones(cells, alpha)))
+
+
 def compute(values: ChanceValues) -> ChanceState:
     """The chances against size, and the simulated tumours at the size at detection."""
     check_instance("values", values, ChanceValues)
     alpha, cells = values.mutation_rate_per_division, values.detection_size_cells
-    counts = _simulated_counts(alpha, cells)[: values.tumours]
+    all_counts, formula_shares = _setting(alpha, cells)
+    counts = all_counts[: values.tumours]
     shares = np.histogram(counts, bins=np.array(COUNT_BIN_EDGES))[0] / counts.size
     m = float(expected_resistant_clones(cells, alpha))
     return ChanceState(
@@ -207,7 +248,7 @@ def compute(values: ChanceValues) -> ChanceState:
         simulated_share_without=float(np.count_nonzero(counts == 0) / counts.size),
         bin_edges=COUNT_BIN_EDGES,
         simulated_shares=read_only(shares),
-        formula_shares=_formula_shares(m),
+        formula_shares=formula_shares,
     )
 
 
