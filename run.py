@@ -115,7 +115,8 @@ def lab(python: Path, extra: list[str]) -> int:
 
 
 def app_environment(base: dict[str, str] | None = None) -> dict[str, str]:
-    """The environment Voila needs to find the series' own template."""
+    """The environment for one Voila server: the series' own template on its path, and
+    a new folder for its kernels' shared pictures (so call it once per server)."""
     env = dict(os.environ if base is None else base)
     env["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (str(APP_DATA), env.get("JUPYTER_PATH", "")) if p

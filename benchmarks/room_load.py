@@ -34,7 +34,6 @@ import argparse
 import asyncio
 import json
 import math
-import os
 import random
 import re
 import statistics
@@ -50,7 +49,7 @@ from pathlib import Path
 from tornado import httpclient, websocket
 
 from lesson_browser.paths import ARTIFACTS, ROOT, load_run_module
-from lesson_browser.processes import cmdline, descendants, rss_mb
+from lesson_browser.processes import cmdline, cpu_s, descendants, rss_mb
 from lesson_browser.servers import free_port
 
 PASSCODE = "424242"
@@ -142,14 +141,7 @@ def start_room(room_args: list[str], log_path: Path) -> tuple[subprocess.Popen, 
 
 def cpu_seconds(room_pid: int) -> float:
     """CPU time used so far by the room, Voila and the kernels that are still running."""
-    total = 0
-    for pid in [room_pid, *descendants(room_pid)]:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
-    return total / os.sysconf("SC_CLK_TCK")
+    return sum(cpu_s(pid) for pid in [room_pid, *descendants(room_pid)])
 
 
 async def still_running(voila_port: int, kernel_ids: list[str]) -> list[str]:

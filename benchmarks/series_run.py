@@ -23,7 +23,6 @@ take at most --timeout seconds. Nothing is fetched from the network.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
 from lesson_browser.paths import add_lesson_options, chosen_lessons
+from lesson_browser.processes import cpu_s
 
 
 @dataclass
@@ -68,14 +68,6 @@ def peak_rss_mb(pid: int) -> float:
     raise RuntimeError(f"no VmHWM for process {pid}")
 
 
-def cpu_seconds(pid: int) -> float:
-    """CPU seconds (user + system) the process has used so far, from /proc/PID/stat."""
-    # Fields after the command name (which may hold spaces, so split after its ")"):
-    # utime and stime are the 14th and 15th fields of the line, in clock ticks.
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def run_lesson(path: Path, timeout_s: float) -> LessonRun:
     """Execute one lesson in a fresh kernel and time it."""
     notebook = nbformat.read(path, as_version=4)
@@ -95,7 +87,7 @@ def run_lesson(path: Path, timeout_s: float) -> LessonRun:
         finished = time.perf_counter()
         pid = manager.provisioner.pid  # type: ignore[union-attr]
         peak = peak_rss_mb(pid)
-        cpu = cpu_seconds(pid)
+        cpu = cpu_s(pid)
     return LessonRun(ready - started, finished - ready, peak, cpu, cells)
 
 

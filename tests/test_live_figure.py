@@ -19,7 +19,7 @@ def _full_redraw(figure: CellCourseFigure) -> np.ndarray:
     pixels = np.asarray(figure.figure.canvas.buffer_rgba())[..., :3].copy()
     for artist in figure._dynamic:
         artist.set_animated(True)
-    figure._background_key = None  # the canvas now holds the full picture
+    figure._shown_keys = None  # the canvas now holds the full picture
     return pixels
 
 

@@ -95,13 +95,7 @@ class Server:
     def stop(self) -> list[int]:
         """Stop the server and everything it started; return kernels that outlived it."""
         kernels_before = self.kernel_pids()
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=30)
+        terminate(self.process)
         survivors = [pid for pid in kernels_before if Path(f"/proc/{pid}").exists()]
         # Never leave a kernel behind, even when the server failed to stop it.
         for pid in survivors:
@@ -112,6 +106,19 @@ class Server:
         if self._log_file is not None:
             self._log_file.close()
         return survivors
+
+
+def terminate(process: subprocess.Popen) -> None:
+    """Ask ``process`` to stop (SIGTERM, so it can shut its kernels down), wait up to a
+    minute, then kill it."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=30)
 
 
 def _start(name: str, command: Sequence[str], env: dict, base_url: str, ready_path: str,

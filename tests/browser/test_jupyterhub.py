@@ -48,7 +48,7 @@ from lesson_browser.pages import (
 )
 from lesson_browser.paths import ARTIFACTS, NOTEBOOKS, ROOT
 from lesson_browser.processes import cmdline, cpu_s, descendants, rss_mb
-from lesson_browser.servers import READY_TIMEOUT_S, free_port
+from lesson_browser.servers import READY_TIMEOUT_S, free_port, terminate
 
 TLJH_SETTINGS = ROOT / "deploy" / "tljh" / "chemo_series.py"
 # The landing page deploy/tljh/chemo_series.py and deploy/z2jh/config.yaml open.
@@ -186,12 +186,7 @@ def _stop_hub(hub: Hub) -> list[str]:
     while time.monotonic() < deadline and any(u.get("servers") for u in hub.api("/users")):
         time.sleep(0.5)
     hub.processes()
-    hub.process.send_signal(signal.SIGTERM)
-    try:
-        hub.process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        hub.process.kill()
-        hub.process.wait(timeout=30)
+    terminate(hub.process)
     time.sleep(1)  # the proxy exits a moment after the hub tells it to
     left = [pid for pid in sorted(hub.seen) if Path(f"/proc/{pid}").exists()
             and cmdline(pid)]

@@ -220,6 +220,12 @@ def _setting(alpha: float, cells: float) -> tuple[np.ndarray, np.ndarray | None]
         counts.flags.writeable = False
         shares = table["formula_shares"][row]
         return counts, None if np.isnan(shares).all() else read_only(shares)
+    return _worked_out(alpha, cells)
+
+
+def _worked_out(alpha: float, cells: float) -> tuple[np.ndarray, np.ndarray | None]:
+    """One setting worked out now (what the stored table holds): the simulated tumours'
+    resistant cells and the formula's shares (None where the formula is not drawn)."""
     return _simulated_counts(alpha, cells), _formula_shares(
         float(expected_resistant_clones(cells, alpha)))
 

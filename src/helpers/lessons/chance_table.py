@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..models.resistance_chance import expected_resistant_clones
 from . import chance
 
 __all__ = ["worked_out"]
@@ -26,8 +25,7 @@ def worked_out() -> dict[str, np.ndarray]:
     shares = np.full((len(rates), len(sizes), bins), np.nan)
     for i, rate in enumerate(rates):
         for j, cells in enumerate(sizes):
-            counts[i, j] = chance._simulated_counts(rate, cells)
-            formula = chance._formula_shares(float(expected_resistant_clones(cells, rate)))
+            counts[i, j], formula = chance._worked_out(rate, cells)
             if formula is not None:
                 shares[i, j] = formula
     return {"mutation_rates": np.array(rates), "detection_sizes_cells": np.array(sizes),

@@ -65,6 +65,7 @@ class _Band:
     pasted back from ``kept``. ``axes`` are indices into ``LiveFigure.axes``.
     """
 
+    number: int
     axes: tuple[int, ...]
     bbox: Bbox
     kept: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
@@ -131,7 +132,9 @@ class LiveFigure(ABC, Generic[D]):
             self._dynamic: list = []
             self._background: Any = None
             self._shown_keys: tuple | None = None
-            self._shared = _shared_pictures(f"{type(self).__module__}.{type(self).__qualname__}")
+            # The theme fixes the figure's size in pixels, so it names the pictures too.
+            self._shared = _shared_pictures(
+                f"{type(self).__module__}.{type(self).__qualname__}|{self.theme.name}")
             figure = Figure(figsize=(self.theme.figure_width_in, self.height_in),
                             dpi=self.theme.dpi, layout="constrained")
             # Kept typed as Agg (figure.canvas is typed as the base class): blitting and
@@ -153,10 +156,10 @@ class LiveFigure(ABC, Generic[D]):
             # data keep these limits, the first render draws no axes again.
             keys = self._static_key()
             for band, key in zip(self._bands, keys, strict=True):
-                band.kept[key] = self._canvas.copy_from_bbox(band.bbox)
+                _keep(band.kept, key, self._canvas.copy_from_bbox(band.bbox))
                 if band.label_strip is not None:
-                    band.strips[self.axes[band.axes[0]].get_ylim()] = \
-                        self._canvas.copy_from_bbox(band.label_strip)
+                    _keep(band.strips, self.axes[band.axes[0]].get_ylim(),
+                          self._canvas.copy_from_bbox(band.label_strip))
             self._background = self._canvas.copy_from_bbox(figure.bbox)
             self._shown_keys = keys
 
@@ -205,51 +208,45 @@ class LiveFigure(ABC, Generic[D]):
     def _compose_background(self, keys: tuple) -> None:
         """Put the static part for ``keys`` on the canvas: kept bands pasted, others drawn."""
         canvas = self._canvas
-        missing = [band for band, key in zip(self._bands, keys, strict=True)
-                   if key not in band.kept]
-        shared = self._shared_bands(missing, keys)
-        missing = [band for band in missing if band not in shared]
+        new = {band: key for band, key in zip(self._bands, keys, strict=True)
+               if key not in band.kept}
+        # Bands another kernel of this server has drawn already are read, not drawn.
+        shared = {band: self._shared.load(band.number, key, self._band_pixels(band).shape)
+                  for band, key in new.items()} if self._shared is not None else {}
+        missing = [band for band in new if shared.get(band) is None]
         if missing:
             drawn = {i for band in missing for i in band.axes}
-            hidden = [ax for i, ax in enumerate(self.axes) if i not in drawn and ax.get_visible()]
             pasted = [sprite for sprite in self._sprites if sprite.legend.get_visible()]
+            hidden = [ax for i, ax in enumerate(self.axes) if i not in drawn and ax.get_visible()]
             # Bands whose y labels at these limits are kept: pasted, not drawn.
             strips = [(band, self.axes[band.axes[0]].get_ylim()) for band in missing
                       if band.label_strip is not None]
             reused = [(band, ylim) for band, ylim in strips if ylim in band.strips]
-            with _hidden(hidden, [sprite.legend for sprite in pasted],
+            with _hidden([*hidden, *(sprite.legend for sprite in pasted)],
                          [self.axes[band.axes[0]].yaxis for band, _ in reused]):
                 canvas.draw()  # the figure, the missing bands' axes; no dynamic artist
             for band, ylim in strips:
                 if ylim in band.strips:
-                    band.strips.move_to_end(ylim)
                     canvas.restore_region(band.strips[ylim])
+                    band.strips.move_to_end(ylim)
                 else:
-                    band.strips[ylim] = canvas.copy_from_bbox(band.label_strip)
-                    if len(band.strips) > BACKGROUNDS_KEPT:
-                        band.strips.popitem(last=False)
+                    _keep(band.strips, ylim, canvas.copy_from_bbox(band.label_strip))
             for sprite in pasted:
                 canvas.restore_region(sprite.region)
-        for band, pixels in shared.items():
-            self._band_pixels(band)[...] = pixels
-        for number, (band, key) in enumerate(zip(self._bands, keys, strict=True)):
-            if band in missing or band in shared:
-                band.kept[key] = canvas.copy_from_bbox(band.bbox)
-                if len(band.kept) > BACKGROUNDS_KEPT:
-                    band.kept.popitem(last=False)
-                if band in missing and self._shared is not None:
-                    self._shared.save(self.theme.name, self._size(), number, key,
-                                      self._band_pixels(band))
-            else:
+        for band, key in zip(self._bands, keys, strict=True):
+            if band not in new:
                 # Limits seen before: the band's static part is a function of them.
-                band.kept.move_to_end(key)
                 canvas.restore_region(band.kept[key])
+                band.kept.move_to_end(key)
+                continue
+            pixels = shared.get(band)
+            if pixels is not None:
+                self._band_pixels(band)[...] = pixels
+            elif self._shared is not None:
+                self._shared.save(band.number, key, self._band_pixels(band))
+            _keep(band.kept, key, canvas.copy_from_bbox(band.bbox))
         self._background = canvas.copy_from_bbox(self.figure.bbox)
         self._shown_keys = keys
-
-    def _size(self) -> tuple[int, int]:
-        width, height = self._canvas.get_width_height(physical=True)
-        return int(width), int(height)
 
     def _band_pixels(self, band: _Band) -> np.ndarray:
         """The canvas's pixels under ``band`` (a writable view: rows top down, RGBA)."""
@@ -257,20 +254,6 @@ class LiveFigure(ABC, Generic[D]):
         height = pixels.shape[0]
         box = band.bbox
         return pixels[height - int(box.y1):height - int(box.y0), int(box.x0):int(box.x1)]
-
-    def _shared_bands(self, missing: list[_Band], keys: tuple) -> dict[_Band, np.ndarray]:
-        """The missing bands another kernel of this server has drawn already."""
-        if self._shared is None or not missing:
-            return {}
-        found = {}
-        for number, (band, key) in enumerate(zip(self._bands, keys, strict=True)):
-            if band in missing:
-                box = band.bbox
-                shape = (int(box.y1) - int(box.y0), int(box.x1) - int(box.x0))
-                pixels = self._shared.load(self.theme.name, self._size(), number, key, shape)
-                if pixels is not None:
-                    found[band] = pixels
-        return found
 
     def png_bytes(self) -> bytes:
         """Draw and return the figure as PNG bytes."""
@@ -281,6 +264,14 @@ class LiveFigure(ABC, Generic[D]):
     def to_html(self, alt_text: str) -> str:
         """An <img> tag with the PNG inline and ``alt_text`` for screen readers."""
         return img_tag(self.png_bytes(), alt_text)
+
+
+def _keep(kept: OrderedDict[tuple, Any], key: tuple, picture: Any) -> None:
+    """Keep ``picture`` under ``key`` as the newest; forget the oldest past BACKGROUNDS_KEPT."""
+    kept[key] = picture
+    kept.move_to_end(key)
+    if len(kept) > BACKGROUNDS_KEPT:
+        kept.popitem(last=False)
 
 
 def _png_from_rgba(rgba: Any, width: int, height: int) -> bytes:
@@ -319,19 +310,19 @@ def img_tag(png: bytes, alt_text: str) -> str:
 
 
 @contextmanager
-def _hidden(artists: list[Any], legends: list[Any], label_axes: list[Any]) -> Iterator[None]:
-    """Within the block, ``artists`` and ``legends`` are not drawn, and the y axes in
-    ``label_axes`` draw their ticks and grid but no tick labels and no axis label."""
+def _hidden(artists: list[Any], label_axes: list[Any]) -> Iterator[None]:
+    """Within the block, ``artists`` are not drawn, and the y axes in ``label_axes`` draw
+    their ticks and grid but no tick labels and no axis label."""
     formatters = [axis.get_major_formatter() for axis in label_axes]
     try:
-        for artist in (*artists, *legends):
+        for artist in artists:
             artist.set_visible(False)
         for axis in label_axes:
             axis.set_major_formatter(NullFormatter())  # an empty label is not laid out
             axis.label.set_visible(False)
         yield
     finally:
-        for artist in (*artists, *legends):
+        for artist in artists:
             artist.set_visible(True)
         for axis, formatter in zip(label_axes, formatters, strict=True):
             axis.set_major_formatter(formatter)
@@ -355,27 +346,27 @@ class _SharedPictures:
     """
 
     def __init__(self, folder: Path, figure_name: str) -> None:
+        """``figure_name`` names the figure class and its theme (which fixes its size)."""
         self.folder = folder
         self.figure_name = figure_name
 
-    def _path(self, theme: str, size: tuple[int, int], band: int, key: tuple) -> Path:
-        name = f"{self.figure_name}|{theme}|{size}|{band}|{key!r}"
+    def _path(self, band: int, key: tuple) -> Path:
+        name = f"{self.figure_name}|{band}|{key!r}"
         return self.folder / (hashlib.sha256(name.encode()).hexdigest()[:40] + ".rgba")
 
-    def load(self, theme: str, size: tuple[int, int], band: int, key: tuple,
-             shape: tuple[int, int]) -> np.ndarray | None:
-        """The band's pixels (rows, columns, 4), or None when no kernel has drawn them."""
+    def load(self, band: int, key: tuple, shape: tuple[int, ...]) -> np.ndarray | None:
+        """The band's pixels (of ``shape``: rows, columns, 4), or None when no kernel of
+        this server has drawn them."""
         try:
-            data = _inflate(self._path(theme, size, band, key).read_bytes())
+            data = _inflate(self._path(band, key).read_bytes())
         except Exception:  # noqa: BLE001 - none yet, or a damaged file: draw it
             return None
-        if len(data) != shape[0] * shape[1] * 4:
+        if len(data) != math.prod(shape):
             return None
-        return np.frombuffer(data, dtype=np.uint8).reshape(shape[0], shape[1], 4)
+        return np.frombuffer(data, dtype=np.uint8).reshape(shape)
 
-    def save(self, theme: str, size: tuple[int, int], band: int, key: tuple,
-             pixels: np.ndarray) -> None:
-        path = self._path(theme, size, band, key)
+    def save(self, band: int, key: tuple, pixels: np.ndarray) -> None:
+        path = self._path(band, key)
         if path.exists():
             return
         temporary = path.with_suffix(f".{os.getpid()}.part")
@@ -437,7 +428,7 @@ def _plan_bands(axes: list[Axes], figure: Figure, renderer: Any) -> list[_Band]:
     width, height = float(figure.bbox.width), float(figure.bbox.height)
     cuts = [height, *(float(round((bottoms[n] + tops[n + 1]) / 2))
                       for n in range(len(members) - 1)), 0.0]
-    bands = [_Band(tuple(sorted(row)), Bbox.from_extents(0.0, cuts[n + 1], width, cuts[n]))
+    bands = [_Band(n, tuple(sorted(row)), Bbox.from_extents(0.0, cuts[n + 1], width, cuts[n]))
              for n, row in enumerate(members)]
     for band in bands:
         if len(band.axes) == 1:
