@@ -40,6 +40,38 @@ def _from_scratch(figure: Any) -> np.ndarray:
     return pixels
 
 
+def _switch(page: Any, projector: bool) -> None:
+    """The page's projector switch, moved as the browser moves it."""
+    page.switch()._handle_msg({"content": {"data": {
+        "method": "update", "state": {"projector": projector}, "buffer_paths": []}},
+        "buffers": []})
+
+
+@pytest.mark.parametrize("panel_class", panel_classes(), ids=lambda cls: cls.__name__)
+def test_a_projector_round_trip_brings_the_figure_back_as_a_fresh_one(panel_class: Any) -> None:
+    # Switching back to a theme brings back its parked figure (no new layout), updated
+    # to the settings of now: it must show exactly what a new panel at them shows.
+    rng = random.Random(f"round trip:{panel_class.__name__}")
+    with own_page() as page:
+        panel = panel_class()
+        standard = panel.figure.figure
+        _switch(page, True)
+        projector = panel.figure.figure
+        assert projector is not standard and panel.figure.theme.name == "projector"
+        for _move in range(3):
+            name = rng.choice(sorted(panel.controls))
+            send_value(panel.controls[name], rng.choice(positions(panel.controls[name])))
+        _switch(page, False)
+        assert panel.figure.figure is standard and panel.figure.theme.name == "standard"
+        back = _fast(panel)
+        values = panel.values
+    with own_page():
+        fresh = panel_class()
+        fresh.set(**values)
+        assert fresh.figure_view.value == panel.figure_view.value
+        assert np.array_equal(back, _fast(fresh))
+
+
 @pytest.mark.parametrize("panel_class", panel_classes(), ids=lambda cls: cls.__name__)
 def test_fast_render_matches_a_redraw_from_scratch(panel_class: Any) -> None:
     rng = random.Random(f"bands:{panel_class.__name__}")
@@ -48,10 +80,8 @@ def test_fast_render_matches_a_redraw_from_scratch(panel_class: Any) -> None:
         fast = _fast(panel)  # the first picture, at the starting settings
         worst = (int(np.any(fast != _from_scratch(panel.figure), axis=2).sum()), "at the start")
         for move in range(MOVES):
-            if move == MOVES // 2:
-                page.switch()._handle_msg({"content": {"data": {
-                    "method": "update", "state": {"projector": True}, "buffer_paths": []}},
-                    "buffers": []})
+            if move in (MOVES // 3, 2 * MOVES // 3):  # projector on, later off again
+                _switch(page, not page.projector)
             name = rng.choice(sorted(panel.controls))
             place = rng.choice(positions(panel.controls[name]))
             send_value(panel.controls[name], place)

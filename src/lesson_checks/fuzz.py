@@ -50,6 +50,7 @@ from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
+from ipywidgets.widgets.widget import _instances as widget_registry
 from matplotlib.axes import Axes
 from matplotlib.collections import Collection
 from matplotlib.patches import Patch
@@ -61,7 +62,7 @@ from helpers.panels.base import LessonPanel
 from helpers.panels.presentation import Presentation
 
 __all__ = ["CATEGORIES", "PanelReport", "panel_classes", "fuzz_panel", "figure_findings",
-           "caption_findings", "history_findings", "own_page", "send_value", "click",
+           "caption_findings", "history_findings", "own_page", "fresh_panel", "send_value", "click",
            "amount_in_words"]
 
 CATEGORIES = ("exception", "refused", "warning", "non_finite", "negative", "outside_axes",
@@ -89,14 +90,16 @@ def panel_classes() -> list[type[LessonPanel[Any, Any, Any]]]:
 
 
 @contextlib.contextmanager
-def own_page() -> Iterator[Presentation]:
-    """A page of its own (its own projector switch) for panels made inside the block.
+def own_page(projector: bool = False) -> Iterator[Presentation]:
+    """A page of its own (its own projector switch, starting at ``projector``) for
+    panels made inside the block.
 
     Every panel made in a process follows the one module-level page; switching that
     would rebuild every panel ever made, so each run gets its own.
     """
     held = panel_base.presentation
     page = Presentation()
+    page.projector = projector
     panel_base.presentation = page
     try:
         yield page
@@ -477,6 +480,28 @@ def history_findings(panel: LessonPanel[Any, Any, Any],
     return found
 
 
+@contextlib.contextmanager
+def fresh_panel(panel_class: type[LessonPanel[Any, Any, Any]],
+                projector: bool) -> Iterator[LessonPanel[Any, Any, Any]]:
+    """A new panel in the given mode, on a page of its own, closed after the block.
+
+    Its own page, so the run's projector switches do not rebuild it too; closed, so a
+    long run does not keep every history check's widgets and pictures alive (they
+    would make each switch and each state slower and slower).
+    """
+    before = set(widget_registry)
+    with own_page(projector):
+        fresh = panel_class()
+    try:
+        yield fresh
+    finally:
+        fresh.figure.figure.clear()
+        for key in [key for key in widget_registry if key not in before]:
+            widget = widget_registry.get(key)
+            if widget is not None:
+                widget.close()
+
+
 # -- the run ---------------------------------------------------------------------------------
 
 @dataclass
@@ -589,10 +614,9 @@ def fuzz_panel(panel_class: type[LessonPanel[Any, Any, Any]], states: int, seed:
                     report.sequences += 1
                     caught.clear()
                     try:
-                        fresh = panel_class()
-                        fresh.set(**panel.values)
-                        found += history_findings(panel, fresh)
-                        fresh.figure.figure.clear()
+                        with fresh_panel(panel_class, page.projector) as fresh:
+                            fresh.set(**panel.values)
+                            found += history_findings(panel, fresh)
                     except Exception as error:  # noqa: BLE001
                         found.append(("exception", f"fresh panel: {type(error).__name__}: "
                                       f"{error}"))

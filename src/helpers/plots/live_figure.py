@@ -55,6 +55,10 @@ D = TypeVar("D")
 #: (one figure is an RGBA bitmap of about 1.1 MB standard, 2.4 MB projector).
 BACKGROUNDS_KEPT = 8
 
+#: Pictures kept per band of a figure parked by a theme switch (see ``set_theme``):
+#: enough for the limits on screen when the switch came back, little memory meanwhile.
+PARKED_KEPT = 2
+
 
 @dataclass(eq=False)
 class _Band:
@@ -164,9 +168,31 @@ class LiveFigure(ABC, Generic[D]):
             self._shown_keys = keys
 
     def set_theme(self, theme: str) -> None:
-        """Switch theme: the one time a figure is rebuilt."""
-        self.theme = theme_named(theme)
-        self._rebuild()
+        """Switch theme: the figure of the new theme is built, or brought back.
+
+        Why keep the old one: building a figure (a new layout) costs most of a second,
+        and a facilitator switches the projector mode on and off during a workshop, for
+        every panel of the lesson at once. The figure of the theme left is parked whole
+        (figure, artists, bands, and anything a subclass keeps beside them), so bringing
+        it back is exactly the figure as it was; the caller then updates it with the
+        data of now. Parked pictures are trimmed to the newest ``PARKED_KEPT`` per band.
+        """
+        chosen = theme_named(theme)
+        parked: dict[str, dict[str, Any]] = self.__dict__.setdefault("_parked", {})
+        if chosen.name == self.theme.name:
+            self._rebuild()
+            return
+        for band in self._bands:
+            _trim(band.kept, PARKED_KEPT)
+            _trim(band.strips, PARKED_KEPT)
+        parked[self.theme.name] = {key: value for key, value in self.__dict__.items()
+                                   if key != "_parked"}
+        back = parked.pop(chosen.name, None)
+        if back is not None:
+            self.__dict__.update(back)
+        else:
+            self.theme = chosen
+            self._rebuild()
 
     def dynamic(self, artist: Any) -> Any:
         """Mark ``artist`` as changing with the data: drawn on every render."""
@@ -270,7 +296,12 @@ def _keep(kept: OrderedDict[tuple, Any], key: tuple, picture: Any) -> None:
     """Keep ``picture`` under ``key`` as the newest; forget the oldest past BACKGROUNDS_KEPT."""
     kept[key] = picture
     kept.move_to_end(key)
-    if len(kept) > BACKGROUNDS_KEPT:
+    _trim(kept, BACKGROUNDS_KEPT)
+
+
+def _trim(kept: OrderedDict[tuple, Any], count: int) -> None:
+    """Forget the oldest pictures of ``kept`` past the newest ``count``."""
+    while len(kept) > count:
         kept.popitem(last=False)
 
 
