@@ -69,7 +69,7 @@ class TickLines(Artist):
             else:
                 along = places
                 across = np.full(places.size, _END[part.part])
-            if part.axis.axis_name == "x":
+            if part.axis is part.axis.axes.xaxis:
                 line.set_data(along, across)
             else:
                 line.set_data(across, along)
