@@ -76,3 +76,16 @@ def test_matplotlib_s_own_grid_and_marks_are_switched_off():
     tick = ax.xaxis.get_major_ticks()[0]
     assert not tick.gridline.get_visible() and not tick.tick1line.get_visible()
     assert tick.label1.get_visible()  # labels stay matplotlib's
+
+
+def test_kept_places_follow_a_new_locator_at_the_same_view():
+    # Places are kept by locator and view; a locator set later (same view) is obeyed.
+    from matplotlib.ticker import FixedLocator
+
+    figure = Figure(figsize=(4, 3), dpi=80)
+    ax = figure.subplots()
+    ax.set_xlim(0, 10)
+    first = _places_in_view(ax.xaxis, "major")
+    assert first.tolist() == [0, 2, 4, 6, 8, 10]
+    ax.xaxis.set_major_locator(FixedLocator([1.0, 5.0, 12.0]))
+    assert _places_in_view(ax.xaxis, "major").tolist() == [1.0, 5.0]

@@ -15,6 +15,7 @@ does in every chart of this series).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,8 +78,33 @@ class TickLines(Artist):
         self.stale = False
 
 
+#: Tick places recently worked out, by locator object (held, so its id is never
+#: reused while kept), view interval and axis length in pixels. Why: the charts of a
+#: stack share one time axis and one locator, and a locator (a log axis's above all)
+#: costs as much again as drawing its marks; matplotlib's own axis drawing works the
+#: same places out for the labels. Small: one entry per axis and view seen lately.
+_PLACES_KEPT = 64
+_places_kept: OrderedDict[tuple[Any, ...], tuple[Any, Any, np.ndarray]] = OrderedDict()
+
+
 def _places_in_view(axis: Axis, which: str) -> np.ndarray:
     """The tick places (data units) inside the axis's view, as matplotlib draws them."""
+    major, minor = axis.get_major_locator(), axis.get_minor_locator()
+    view = tuple(float(v) for v in axis.get_view_interval())
+    length = axis.axes.bbox.width if axis is axis.axes.xaxis else axis.axes.bbox.height
+    key = (which, id(major), id(minor), view, float(length))
+    kept = _places_kept.get(key)
+    if kept is not None and kept[0] is major and kept[1] is minor:
+        _places_kept.move_to_end(key)
+        return kept[2]
+    places = _places_worked_out(axis, which)
+    _places_kept[key] = (major, minor, places)
+    while len(_places_kept) > _PLACES_KEPT:
+        _places_kept.popitem(last=False)
+    return places
+
+
+def _places_worked_out(axis: Axis, which: str) -> np.ndarray:
     places = np.asarray(axis.get_majorticklocs() if which == "major"
                         else axis.get_minorticklocs(), dtype=float)
     # Compared as drawn (in log units on a log axis), with the closeness matplotlib
