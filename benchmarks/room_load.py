@@ -5,6 +5,7 @@ Not part of the test run. Run it with the project's environment:
     .venv/bin/python benchmarks/room_load.py                  # 30 learners, lesson 01
     .venv/bin/python benchmarks/room_load.py --learners 8     # a quick look
     .venv/bin/python benchmarks/room_load.py --arrive-over 60 # learners arrive over a minute
+    .venv/bin/python benchmarks/room_load.py --by-move        # per move number, and bursts
     .venv/bin/python benchmarks/room_load.py -- --VoilaConfiguration.show_tracebacks=True
 
 It starts the room exactly as ``python3 run.py room`` does (gate and Voila, bound to
@@ -83,6 +84,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=180.0,
                         help="seconds a page may take to show its first figure (180)")
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--by-move", action="store_true",
+                        help="also print control-to-figure by move number, with how many "
+                             "moves were waiting at once")
     parser.add_argument("room_args", nargs="*",
                         help="after --: more room options, then -- and Voila flags")
     args = parser.parse_args(argv)
@@ -362,6 +366,25 @@ def spread(values: list[float], unit: str, digits: int) -> str:
             f"worst {max(values):.{digits}f} {unit}")
 
 
+def by_move(learners: list[Learner]) -> str:
+    """Control to figure per move number, and the moves waiting at once: how many
+    learners' moves (this one included) were sent and not yet answered when it was sent.
+    Why: a room's slow moves come in bursts, when many learners move together."""
+    spans = [(at, at + ms / 1000) for x in learners
+             for ms, at in zip(x.moves_ms, x.moves_sent_at, strict=True)]
+    rows = ["  by move:  move  moves  median ms  95th pct ms  worst ms  waiting at once "
+            "(median, most)"]
+    for number in range(max((len(x.moves_ms) for x in learners), default=0)):
+        times = [x.moves_ms[number] for x in learners if len(x.moves_ms) > number]
+        waiting = [sum(1 for start, end in spans if start <= at < end)
+                   for x in learners if len(x.moves_sent_at) > number
+                   for at in [x.moves_sent_at[number]]]
+        rows.append(f"            {number + 1:>4}  {len(times):>5}  "
+                    f"{statistics.median(times):>9.0f}  {percentile(times, 0.95):>11.0f}  "
+                    f"{max(times):>8.0f}  {statistics.median(waiting):>6.0f}, {max(waiting)}")
+    return "\n".join(rows)
+
+
 async def run_room(args: argparse.Namespace, process: subprocess.Popen, port: int,
                    voila_port: int) -> int:
     from lesson_browser.paths import lesson_paths
@@ -421,6 +444,8 @@ async def run_room(args: argparse.Namespace, process: subprocess.Popen, port: in
         early = len(moves) - len(late)
         print(f"  once everyone was in:   {spread(late, 'ms', 0)} ({len(late)} moves; "
               f"{early} made while pages were still loading)")
+    if args.by_move:
+        print(by_move(learners))
     print(f"At the peak:              {peak['kernels']} kernels, "
           f"{peak['memory_mb']:.0f} MB (room, Voila and kernels; idle before: "
           f"{idle_kernels} kernels, {idle_memory:.0f} MB)")
