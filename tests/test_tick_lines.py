@@ -9,7 +9,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from helpers.plots.style import rc_for, theme_named
-from helpers.plots.tick_lines import TickLines, _places_in_view, draw_ticks_as_one
+from helpers.plots.tick_lines import _places_in_view, _TickLines, draw_ticks_as_one
 
 
 def _chart(theme: str, ours: bool, *, log: bool, xlim: tuple[float, float],
@@ -71,7 +71,7 @@ def test_matplotlib_s_own_grid_and_marks_are_switched_off():
     figure = Figure()
     ax = figure.subplots()
     artist = draw_ticks_as_one(ax)
-    assert isinstance(artist, TickLines) and artist in ax.artists
+    assert isinstance(artist, _TickLines) and artist in ax.artists
     assert not artist.get_in_layout()
     tick = ax.xaxis.get_major_ticks()[0]
     assert not tick.gridline.get_visible() and not tick.tick1line.get_visible()

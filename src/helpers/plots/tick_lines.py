@@ -25,7 +25,9 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.lines import Line2D
 
-__all__ = ["TickLines", "draw_ticks_as_one"]
+from ..checks import check_instance
+
+__all__ = ["draw_ticks_as_one"]
 
 # Which end of the axis each tick mark sits at, in axes coordinates.
 _END = {"tick1line": 0.0, "tick2line": 1.0}
@@ -39,7 +41,7 @@ class _Part:
     line: Line2D
 
 
-class TickLines(Artist):
+class _TickLines(Artist):
     """Draws, for each axis of an axes, its grid lines and tick marks (``_Part`` each)
     at the tick places matplotlib's locators give for the current limits."""
 
@@ -117,14 +119,15 @@ def _places_worked_out(axis: Axis, which: str) -> np.ndarray:
     return places[(drawn >= low - slack) & (drawn <= high + slack)]
 
 
-def draw_ticks_as_one(ax: Axes) -> TickLines:
+def draw_ticks_as_one(ax: Axes) -> Artist:
     """Take over drawing ``ax``'s grid lines and tick marks (see the module docstring).
 
     Call once the axes is built (its grid and tick settings final). matplotlib's own
     grid lines and tick marks are switched off; the labels stay matplotlib's, and keep
     their place (a label's distance from the axis counts the tick length whether the
-    mark is drawn or not).
+    mark is drawn or not). Returns the artist that draws them.
     """
+    check_instance("ax", ax, Axes)
     parts: list[_Part] = []
     for axis in (ax.xaxis, ax.yaxis):
         for which in ("major", "minor"):
@@ -140,6 +143,6 @@ def draw_ticks_as_one(ax: Axes) -> TickLines:
                 line.axes = ax
                 parts.append(_Part(axis, which, name, line))
             axis.set_tick_params(which=which, gridOn=False, tick1On=False, tick2On=False)
-    artist = TickLines(parts, zorder=ax.xaxis.get_zorder())
+    artist = _TickLines(parts, zorder=ax.xaxis.get_zorder())
     ax.add_artist(artist)
     return artist
