@@ -22,7 +22,7 @@ from PIL import Image
 from helpers.plots.style import rc_for
 from lesson_checks.fuzz import own_page, panel_classes, positions, send_value
 
-MOVES = 14
+MOVES = 30
 
 
 def _fast(panel: Any) -> np.ndarray:
@@ -92,6 +92,29 @@ def test_fast_render_matches_a_redraw_from_scratch(panel_class: Any) -> None:
     # puts the spine on top, any blit the line). A band or legend from other limits
     # differs along whole labels: hundreds of pixels.
     assert worst[0] < 60, f"{worst[0]} pixels differ {worst[1]}"
+
+
+@pytest.mark.parametrize("projector", [False, True], ids=["standard", "projector"])
+@pytest.mark.parametrize("panel_class", panel_classes(), ids=lambda cls: cls.__name__)
+def test_each_band_holds_the_tick_labels_its_charts_may_show(panel_class, projector) -> None:
+    # A y tick label that later limits put on the very end of an axis reaches half its
+    # height past the chart. Its band must reach that far, or the band next door,
+    # pasted from memory, cuts the label's top off (found in lesson 06's stack).
+    with own_page() as page:
+        page.projector = projector
+        figure = panel_class().figure
+    renderer = figure._canvas.get_renderer()
+    for band in figure._bands:
+        for index in band.axes:
+            ax = figure.axes[index]
+            heights = [label.get_window_extent(renderer).height
+                       for label in ax.yaxis.get_ticklabels() if label.get_text()]
+            if not heights or not ax.yaxis.get_visible():
+                continue
+            reach = max(heights) / 2
+            assert band.bbox.y1 >= ax.bbox.y1 + reach and band.bbox.y0 <= ax.bbox.y0 - reach, \
+                f"axes {index}: band {band.bbox.bounds} too short for labels {reach:.1f} px " \
+                f"past {ax.bbox.bounds}"
 
 
 def test_a_stack_of_charts_is_drawn_in_bands() -> None:

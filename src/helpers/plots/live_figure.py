@@ -30,6 +30,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.ticker import NullFormatter
 from matplotlib.transforms import Bbox
 
@@ -83,14 +84,14 @@ class _Band:
 
 @dataclass(frozen=True)
 class _Sprite:
-    """A legend drawn once and pasted back, never drawn again.
+    """A legend or a chart title drawn once and pasted back, never drawn again.
 
-    Only for a legend that no limit-dependent pixel touches: outside every plot area
-    and clear of every axis's ticks and labels. Its pixels are then the same at any
-    axis limits, and pasting them costs a copy instead of tens of ms of text layout.
+    Only for one that no limit-dependent pixel touches: outside every plot area and
+    clear of every axis's ticks and labels. Its pixels are then the same at any axis
+    limits, and pasting them costs a copy instead of 5 to 20 ms of text layout.
     """
 
-    legend: Any
+    artist: Any
     region: Any
 
 
@@ -157,8 +158,8 @@ class LiveFigure(ABC, Generic[D]):
             # artists are animated, so not drawn): plan the bands, capture the sprites.
             renderer = self._canvas.get_renderer()
             self._bands = _plan_bands(self.axes, figure, renderer)
-            self._sprites = [_Sprite(legend, self._canvas.copy_from_bbox(box))
-                             for legend, box in _free_legends(self.axes, figure, renderer)]
+            self._sprites = [_Sprite(artist, self._canvas.copy_from_bbox(box))
+                             for artist, box in _free_boxes(self.axes, figure, renderer)]
             # That static part is also each band's first kept picture: when the first
             # data keep these limits, the first render draws no axes again.
             keys = self._static_key()
@@ -245,13 +246,13 @@ class LiveFigure(ABC, Generic[D]):
         missing = [band for band in new if shared.get(band) is None]
         if missing:
             drawn = {i for band in missing for i in band.axes}
-            pasted = [sprite for sprite in self._sprites if sprite.legend.get_visible()]
+            pasted = [sprite for sprite in self._sprites if sprite.artist.get_visible()]
             hidden = [ax for i, ax in enumerate(self.axes) if i not in drawn and ax.get_visible()]
             # Bands whose y labels at these limits are kept: pasted, not drawn.
             strips = [(band, self.axes[band.axes[0]].get_ylim()) for band in missing
                       if band.label_strip is not None]
             reused = [(band, ylim) for band, ylim in strips if ylim in band.strips]
-            with _hidden([*hidden, *(sprite.legend for sprite in pasted)],
+            with _hidden([*hidden, *(sprite.artist for sprite in pasted)],
                          [self.axes[band.axes[0]].yaxis for band, _ in reused]):
                 canvas.draw()  # the figure, the missing bands' axes; no dynamic artist
             for band, ylim in strips:
@@ -450,7 +451,11 @@ def _plan_bands(axes: list[Axes], figure: Figure, renderer: Any) -> list[_Band]:
     for index, ax in enumerate(axes):
         tight = ax.get_tightbbox(renderer)
         box = ax.bbox if tight is None else Bbox.union([tight, ax.bbox])
-        spans.append((float(box.y0), float(box.y1), index))
+        # A y tick label at either end of the axis reaches half its height past it, at
+        # limits to come as well as at the layout's: the row must hold that too.
+        reach = _end_label_reach(ax, renderer)
+        spans.append((min(float(box.y0), float(ax.bbox.y0) - reach),
+                      max(float(box.y1), float(ax.bbox.y1) + reach), index))
     for bottom, top, index in sorted(spans, key=lambda span: -span[1]):
         if members and top >= bottoms[-1]:  # overlaps the row above: same row
             bottoms[-1] = min(bottoms[-1], bottom)
@@ -468,6 +473,16 @@ def _plan_bands(axes: list[Axes], figure: Figure, renderer: Any) -> list[_Band]:
         if len(band.axes) == 1:
             band.label_strip = _label_strip(axes[band.axes[0]], band.bbox, renderer)
     return bands
+
+
+def _end_label_reach(ax: Axes, renderer: Any) -> float:
+    """How far (pixels) a y tick label centred on either end of ``ax``'s y axis reaches
+    past it: half the tallest tick label's height, and a pixel of anti-aliasing."""
+    labels = [label for tick in ax.yaxis.get_major_ticks() for label in (tick.label1, tick.label2)
+              if label.get_visible() and label.get_text()]
+    if not (ax.get_visible() and ax.yaxis.get_visible()) or not labels:
+        return 0.0
+    return max(label.get_window_extent(renderer).height for label in labels) / 2.0 + 1.0
 
 
 def _label_strip(ax: Axes, band: Bbox, renderer: Any) -> Bbox | None:
@@ -492,34 +507,55 @@ def _label_strip(ax: Axes, band: Bbox, renderer: Any) -> Bbox | None:
     return Bbox.from_extents(0.0, band.y0, right, band.y1)
 
 
-def _free_legends(axes: list[Axes], figure: Figure, renderer: Any) -> list[tuple[Any, Bbox]]:
-    """The legends no limit-dependent pixel touches, each with the box to keep (pixels).
+def _free_boxes(axes: list[Axes], figure: Figure, renderer: Any) -> list[tuple[Any, Bbox]]:
+    """The legends, static chart titles and x axis labels no limit-dependent pixel
+    touches, each with the box to keep (pixels).
 
-    A legend qualifies when its box, two pixels wider all round, overlaps no plot area,
-    no horizontal strip where an x axis draws its ticks and labels, and no vertical strip
-    where a y axis does. Anything else inside the box is then static at any limits.
+    One qualifies when its box, two pixels wider all round, overlaps no plot area,
+    no horizontal strip where an x axis draws its tick labels (and, but for an x axis
+    label itself, its axis label), and no vertical strip where a y axis draws its tick
+    labels and label. Anything else inside the box is then static at any limits. (A
+    title is one of the axes' own texts: not added by ``ax.text``, not an axis label,
+    and not marked dynamic, which a title that changes with the data is.) The strip of
+    tick labels found now holds at any limits: matplotlib gives every one-line label of
+    a font the same height and depth, whatever its characters.
     """
-    zones = []
+    areas = [ax.bbox for ax in axes]
+    x_labels = [ax.xaxis.label for ax in axes if ax.xaxis.label.get_text()]
+    across_x = []  # per x axis: (its label, the strip of its tick labels and label)
+    down_y = []
     for ax in axes:
-        zones.append(ax.bbox)
-        for axis, across in ((ax.xaxis, "x"), (ax.yaxis, "y")):
-            box = axis.get_tightbbox(renderer)
-            if box is None:
-                continue
-            if across == "x":
-                zones.append(Bbox.from_extents(-1e9, box.y0, 1e9, box.y1))
-            else:
-                zones.append(Bbox.from_extents(box.x0, -1e9, box.x1, 1e9))
+        ticks = [label.get_window_extent(renderer) for label in ax.xaxis.get_ticklabels()
+                 if label.get_visible() and label.get_text()]
+        label = ax.xaxis.label
+        with_label = [*ticks, label.get_window_extent(renderer)] \
+            if label.get_visible() and label.get_text() else ticks
+        if with_label:
+            union = Bbox.union(with_label)
+            across_x.append((label, ticks, Bbox.from_extents(-1e9, union.y0, 1e9, union.y1)))
+        box = ax.yaxis.get_tightbbox(renderer)
+        if box is not None:
+            down_y.append(Bbox.from_extents(box.x0, -1e9, box.x1, 1e9))
     legends = [ax.get_legend() for ax in axes] + list(figure.legends)
+    titles = [child for ax in axes for child in ax.get_children()
+              if type(child) is Text and child not in ax.texts and child.get_text()
+              and not child.get_animated()]
     free = []
-    for legend in legends:
-        if legend is None or not legend.get_visible():
+    for artist in [*legends, *titles, *x_labels]:
+        if artist is None or not artist.get_visible():
             continue
-        box = legend.get_window_extent(renderer).padded(2.0)
+        zones = [*areas, *down_y]
+        for label, ticks, strip in across_x:
+            if artist is not label:
+                zones.append(strip)
+            elif ticks:  # its own axis: only the tick labels' strip
+                union = Bbox.union(ticks)
+                zones.append(Bbox.from_extents(-1e9, union.y0, 1e9, union.y1))
+        box = artist.get_window_extent(renderer).padded(2.0)
         box = Bbox.from_extents(max(0.0, float(round(box.x0 - 0.5))),
                                 max(0.0, float(round(box.y0 - 0.5))),
                                 min(figure.bbox.width, float(round(box.x1 + 0.5))),
                                 min(figure.bbox.height, float(round(box.y1 + 0.5))))
         if not any(box.overlaps(zone) for zone in zones):
-            free.append((legend, box))
+            free.append((artist, box))
     return free
