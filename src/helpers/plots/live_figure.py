@@ -84,7 +84,8 @@ class _Band:
 
 @dataclass(frozen=True)
 class _Sprite:
-    """A legend or a chart title drawn once and pasted back, never drawn again.
+    """A legend, a chart title or an x axis label drawn once and pasted back, never
+    drawn again.
 
     Only for one that no limit-dependent pixel touches: outside every plot area and
     clear of every axis's ticks and labels. Its pixels are then the same at any axis
@@ -119,9 +120,10 @@ class LiveFigure(ABC, Generic[D]):
     # data. The static part is drawn once per set of axis limits and kept as a
     # bitmap; each render pastes it back and draws only the artists marked dynamic.
     # The static part is kept per band (one row of axes, see ``_Band``), so a move
-    # that changes one chart's limits draws only that chart; legends clear of every
-    # axis are pasted, not drawn (``_Sprite``). Anything not marked dynamic must
-    # therefore depend on its own axes' limits alone.
+    # that changes one chart's limits draws only that chart; legends, titles and x
+    # labels clear of every axis are pasted, not drawn (``_Sprite``); grid lines and
+    # tick marks are one line per axis (``tick_lines``). Anything not marked dynamic
+    # must therefore depend on its own axes' limits alone.
 
     # -- subclasses ----------------------------------------------------------
     @abstractmethod
