@@ -16,11 +16,11 @@ range. For each panel it prints, per kind of finding, how many states showed it
 the plot, history), and the first few findings of each kind with the action before them.
 Exit status 1 if anything was found, else 0.
 
-A state costs about 35 to 60 ms here (a redraw when the axis limits change, the checks,
-and every 30th state a fresh panel for the history check), so 10,000 states take about
-6 to 10 minutes a panel and the 11 panels about 1.5 CPU-hours. Run it per panel
-(``--panel``) in parallel where cores allow, e.g. two processes on two cores, each
-given half of the panels.
+A state costs about 30 to 130 ms here (a redraw when the axis limits change, the checks,
+and every 30th state a fresh panel for the history check), so 10,000 states take 5 to
+22 minutes a panel; all 11 panels took 113 minutes of processor time, 59 minutes on two
+cores. Run it per panel (``--panel``) in parallel where cores allow, e.g. two processes,
+each given half of the panels.
 """
 
 from __future__ import annotations
