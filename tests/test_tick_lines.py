@@ -89,3 +89,18 @@ def test_kept_places_follow_a_new_locator_at_the_same_view():
     assert first.tolist() == [0, 2, 4, 6, 8, 10]
     ax.xaxis.set_major_locator(FixedLocator([1.0, 5.0, 12.0]))
     assert _places_in_view(ax.xaxis, "major").tolist() == [1.0, 5.0]
+
+
+def test_kept_places_do_not_keep_a_figure_alive():
+    # A locator holds its axis and so its figure: the kept places must hold it weakly.
+    import gc
+    import weakref
+
+    figure = Figure(figsize=(4, 3), dpi=80)
+    ax = figure.subplots()
+    ax.set_xlim(0, 10)
+    _places_in_view(ax.xaxis, "major")
+    gone = weakref.ref(figure)
+    del figure, ax
+    gc.collect()
+    assert gone() is None

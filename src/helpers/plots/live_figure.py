@@ -477,6 +477,12 @@ def _plan_bands(axes: list[Axes], figure: Figure, renderer: Any) -> list[_Band]:
     return bands
 
 
+def _across(boxes: list[Bbox]) -> Bbox:
+    """The horizontal strip, the figure's whole width and more, that ``boxes`` span in height."""
+    union = Bbox.union(boxes)
+    return Bbox.from_extents(-1e9, union.y0, 1e9, union.y1)
+
+
 def _end_label_reach(ax: Axes, renderer: Any) -> float:
     """How far (pixels) a y tick label centred on either end of ``ax``'s y axis reaches
     past it: half the tallest tick label's height, and a pixel of anti-aliasing."""
@@ -524,7 +530,9 @@ def _free_boxes(axes: list[Axes], figure: Figure, renderer: Any) -> list[tuple[A
     """
     areas = [ax.bbox for ax in axes]
     x_labels = [ax.xaxis.label for ax in axes if ax.xaxis.label.get_text()]
-    across_x = []  # per x axis: (its label, the strip of its tick labels and label)
+    # Per x axis: its label, the strip of its tick labels alone (what its own label must
+    # keep clear of), and the strip of its tick labels and label (for everything else).
+    across_x: list[tuple[Text, Bbox | None, Bbox]] = []
     down_y = []
     for ax in axes:
         ticks = [label.get_window_extent(renderer) for label in ax.xaxis.get_ticklabels()
@@ -533,8 +541,7 @@ def _free_boxes(axes: list[Axes], figure: Figure, renderer: Any) -> list[tuple[A
         with_label = [*ticks, label.get_window_extent(renderer)] \
             if label.get_visible() and label.get_text() else ticks
         if with_label:
-            union = Bbox.union(with_label)
-            across_x.append((label, ticks, Bbox.from_extents(-1e9, union.y0, 1e9, union.y1)))
+            across_x.append((label, _across(ticks) if ticks else None, _across(with_label)))
         box = ax.yaxis.get_tightbbox(renderer)
         if box is not None:
             down_y.append(Bbox.from_extents(box.x0, -1e9, box.x1, 1e9))
@@ -547,12 +554,10 @@ def _free_boxes(axes: list[Axes], figure: Figure, renderer: Any) -> list[tuple[A
         if artist is None or not artist.get_visible():
             continue
         zones = [*areas, *down_y]
-        for label, ticks, strip in across_x:
-            if artist is not label:
-                zones.append(strip)
-            elif ticks:  # its own axis: only the tick labels' strip
-                union = Bbox.union(ticks)
-                zones.append(Bbox.from_extents(-1e9, union.y0, 1e9, union.y1))
+        for label, ticks_only, strip in across_x:
+            zone = ticks_only if artist is label else strip
+            if zone is not None:
+                zones.append(zone)
         box = artist.get_window_extent(renderer).padded(2.0)
         box = Bbox.from_extents(max(0.0, float(round(box.x0 - 0.5))),
                                 max(0.0, float(round(box.y0 - 0.5))),

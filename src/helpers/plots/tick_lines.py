@@ -15,6 +15,7 @@ does in every chart of this series).
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -80,13 +81,16 @@ class _TickLines(Artist):
         self.stale = False
 
 
-#: Tick places recently worked out, by locator object (held, so its id is never
-#: reused while kept), view interval and axis length in pixels. Why: the charts of a
-#: stack share one time axis and one locator, and a locator (a log axis's above all)
-#: costs as much again as drawing its marks; matplotlib's own axis drawing works the
-#: same places out for the labels. Small: one entry per axis and view seen lately.
+#: Tick places recently worked out, by locator object, view interval and axis length
+#: in pixels. Why: the charts of a stack share one time axis and one locator, and a
+#: locator (a log axis's above all) costs as much again as drawing its marks;
+#: matplotlib's own axis drawing works the same places out for the labels. Small: one
+#: entry per axis and view seen lately. The locators are held weakly (a locator holds
+#: its axis, and so its whole figure): an entry whose locator is gone, or whose id a new
+#: locator has taken since, no longer matches and is worked out again.
 _PLACES_KEPT = 64
-_places_kept: OrderedDict[tuple[Any, ...], tuple[Any, Any, np.ndarray]] = OrderedDict()
+_places_kept: OrderedDict[tuple[Any, ...], tuple[weakref.ref, weakref.ref, np.ndarray]] = \
+    OrderedDict()
 
 
 def _places_in_view(axis: Axis, which: str) -> np.ndarray:
@@ -96,11 +100,11 @@ def _places_in_view(axis: Axis, which: str) -> np.ndarray:
     length = axis.axes.bbox.width if axis is axis.axes.xaxis else axis.axes.bbox.height
     key = (which, id(major), id(minor), view, float(length))
     kept = _places_kept.get(key)
-    if kept is not None and kept[0] is major and kept[1] is minor:
+    if kept is not None and kept[0]() is major and kept[1]() is minor:
         _places_kept.move_to_end(key)
         return kept[2]
     places = _places_worked_out(axis, which)
-    _places_kept[key] = (major, minor, places)
+    _places_kept[key] = (weakref.ref(major), weakref.ref(minor), places)
     while len(_places_kept) > _PLACES_KEPT:
         _places_kept.popitem(last=False)
     return places
