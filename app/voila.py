@@ -29,6 +29,8 @@ c = get_config()  # noqa: F821 - provided by traitlets when it loads this file
 # cookie itself when the passcode is typed. Everything else in this file still applies.
 if os.environ.get(PREHEAT_ENV) != "1":
     c.VoilaConfiguration.prelaunch_hook = give_page_an_xsrf_cookie
+# A closing lesson's kernel steps aside (lowest processor priority) for the ones in use.
+c.AsyncMappingKernelManager.kernel_manager_class = "room.kernels.YieldingKernelManager"
 
 
 def _link_the_workshop_kit(config) -> None:
