@@ -131,6 +131,33 @@ def test_a_stack_of_charts_is_drawn_in_bands() -> None:
         assert upper.bbox.y0 == lower.bbox.y1
 
 
+@pytest.mark.parametrize("projector", [False, True], ids=["standard", "projector"])
+def test_stacked_charts_in_one_band_paste_their_y_labels_when_only_time_changes(projector):
+    # Lesson 06 stacks charts close enough to share a band. Moving the cycles shown
+    # changes only the time axis: the y labels of the whole stack come from one kept
+    # strip, and the picture must still be what a redraw from scratch shows.
+    from helpers.panels.clues import CluesPanel
+
+    with own_page() as page:
+        page.projector = projector
+        panel = CluesPanel()
+        figure = panel.figure
+        stacked = [band for band in figure._bands if len(band.axes) > 1]
+        assert stacked and all(band.label_strip is not None for band in stacked)
+        band_keys, strip_keys = set(), set()
+        cycles = panel.controls["cycles"]
+        for place in [*positions(cycles), *reversed(positions(cycles))]:
+            send_value(cycles, place)
+            fast = _fast(panel)
+            differing = int(np.any(fast != _from_scratch(figure), axis=2).sum())
+            assert differing < 60, f"{differing} pixels differ at cycles={place}"
+            for band in stacked:
+                band_keys.add((band.number, figure._static_key()[band.number]))
+                strip_keys.add((band.number, band.strip_key(figure.axes)))
+    # Fewer strips than band pictures: strips were pasted, not drawn again.
+    assert len(strip_keys) < len(band_keys)
+
+
 def test_the_png_holds_exactly_the_canvas_pixels() -> None:
     # The PNG is written by our own few lines (see _png_from_rgba): decoded by Pillow,
     # it must give back every pixel of the canvas, at the canvas's size.

@@ -75,11 +75,16 @@ class _Band:
     axes: tuple[int, ...]
     bbox: Bbox
     kept: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
-    #: A band of one chart: the strip left of it holding its y tick labels and y label
-    #: (pixels), and those strips kept by y limits. Why: when only the x limits change
-    #: (a longer course), the y labels, the dearest text of a log axis, are pasted.
+    #: The strip left of the band's charts holding their y tick labels and y labels
+    #: (pixels), and those strips kept by the charts' y limits (see ``strip_key``). Why:
+    #: when only the x limits change (a longer course), the y labels, the dearest text
+    #: of a log axis and most of the text of a stack of charts, are pasted.
     label_strip: Bbox | None = None
     strips: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
+
+    def strip_key(self, axes: list[Axes]) -> tuple:
+        """What the label strip's pixels depend on: the y limits of the band's charts."""
+        return tuple(axes[i].get_ylim() for i in self.axes)
 
 
 @dataclass(frozen=True)
@@ -168,7 +173,7 @@ class LiveFigure(ABC, Generic[D]):
             for band, key in zip(self._bands, keys, strict=True):
                 _keep(band.kept, key, self._canvas.copy_from_bbox(band.bbox))
                 if band.label_strip is not None:
-                    _keep(band.strips, self.axes[band.axes[0]].get_ylim(),
+                    _keep(band.strips, band.strip_key(self.axes),
                           self._canvas.copy_from_bbox(band.label_strip))
             self._background = self._canvas.copy_from_bbox(figure.bbox)
             self._shown_keys = keys
@@ -251,18 +256,18 @@ class LiveFigure(ABC, Generic[D]):
             pasted = [sprite for sprite in self._sprites if sprite.artist.get_visible()]
             hidden = [ax for i, ax in enumerate(self.axes) if i not in drawn and ax.get_visible()]
             # Bands whose y labels at these limits are kept: pasted, not drawn.
-            strips = [(band, self.axes[band.axes[0]].get_ylim()) for band in missing
+            strips = [(band, band.strip_key(self.axes)) for band in missing
                       if band.label_strip is not None]
-            reused = [(band, ylim) for band, ylim in strips if ylim in band.strips]
+            reused = [(band, ylims) for band, ylims in strips if ylims in band.strips]
             with _hidden([*hidden, *(sprite.artist for sprite in pasted)],
-                         [self.axes[band.axes[0]].yaxis for band, _ in reused]):
+                         [self.axes[i].yaxis for band, _ in reused for i in band.axes]):
                 canvas.draw()  # the figure, the missing bands' axes; no dynamic artist
-            for band, ylim in strips:
-                if ylim in band.strips:
-                    canvas.restore_region(band.strips[ylim])
-                    band.strips.move_to_end(ylim)
+            for band, ylims in strips:
+                if ylims in band.strips:
+                    canvas.restore_region(band.strips[ylims])
+                    band.strips.move_to_end(ylims)
                 else:
-                    _keep(band.strips, ylim, canvas.copy_from_bbox(band.label_strip))
+                    _keep(band.strips, ylims, canvas.copy_from_bbox(band.label_strip))
             for sprite in pasted:
                 canvas.restore_region(sprite.region)
         for band, key in zip(self._bands, keys, strict=True):
@@ -351,6 +356,7 @@ def _hidden(artists: list[Any], label_axes: list[Any]) -> Iterator[None]:
     """Within the block, ``artists`` are not drawn, and the y axes in ``label_axes`` draw
     their ticks and grid but no tick labels and no axis label."""
     formatters = [axis.get_major_formatter() for axis in label_axes]
+    labels_shown = [axis.label.get_visible() for axis in label_axes]
     try:
         for artist in artists:
             artist.set_visible(False)
@@ -361,9 +367,9 @@ def _hidden(artists: list[Any], label_axes: list[Any]) -> Iterator[None]:
     finally:
         for artist in artists:
             artist.set_visible(True)
-        for axis, formatter in zip(label_axes, formatters, strict=True):
+        for axis, formatter, shown in zip(label_axes, formatters, labels_shown, strict=True):
             axis.set_major_formatter(formatter)
-            axis.label.set_visible(True)
+            axis.label.set_visible(shown)
 
 
 #: The environment variable naming a folder where the kernels of one server share the
@@ -472,8 +478,7 @@ def _plan_bands(axes: list[Axes], figure: Figure, renderer: Any) -> list[_Band]:
     bands = [_Band(n, tuple(sorted(row)), Bbox.from_extents(0.0, cuts[n + 1], width, cuts[n]))
              for n, row in enumerate(members)]
     for band in bands:
-        if len(band.axes) == 1:
-            band.label_strip = _label_strip(axes[band.axes[0]], band.bbox, renderer)
+        band.label_strip = _label_strip([axes[i] for i in band.axes], band.bbox, renderer)
     return bands
 
 
@@ -493,24 +498,30 @@ def _end_label_reach(ax: Axes, renderer: Any) -> float:
     return max(label.get_window_extent(renderer).height for label in labels) / 2.0 + 1.0
 
 
-def _label_strip(ax: Axes, band: Bbox, renderer: Any) -> Bbox | None:
-    """The strip of ``band`` left of ``ax``'s y tick labels' right edge (pixels), or None.
+def _label_strip(charts: list[Axes], band: Bbox, renderer: Any) -> Bbox | None:
+    """The strip of ``band`` left of its charts' y tick labels (pixels), or None.
 
-    Only for a y axis labelled on the left and visible. The strip ends one pixel right
-    of the tick labels (they are right-aligned, so that edge is the same at any limits)
-    and stops short of the tick marks, which are drawn with the chart; the x tick labels
-    start further right. Everything in the strip then depends on the y limits alone.
+    Only when every chart of the band has a visible y axis labelled on the left (a
+    chart stacked over another shares a band with it when their labels come close).
+    The strip ends one pixel right of the rightmost tick label (they are right-aligned,
+    so that edge is the same at any limits) and stops short of every chart's tick
+    marks, which are drawn with the chart; the x tick labels start further right.
+    Everything in the strip then depends on the charts' y limits alone.
     """
-    axis = ax.yaxis
-    # (Tick labels on the right are label2: not among get_ticklabels(), so no edges.)
-    if not (ax.get_visible() and axis.get_visible()) or axis.get_label_position() != "left":
-        return None
-    edges = [label.get_window_extent(renderer).x1 for label in axis.get_ticklabels()
-             if label.get_visible() and label.get_text()]
+    edges = []
+    for ax in charts:
+        axis = ax.yaxis
+        # (Tick labels on the right are label2: not among get_ticklabels(), so no edges.)
+        if not (ax.get_visible() and axis.get_visible()) \
+                or axis.get_label_position() != "left":
+            return None
+        edges += [label.get_window_extent(renderer).x1 for label in axis.get_ticklabels()
+                  if label.get_visible() and label.get_text()]
     if not edges:
         return None
     right = float(math.ceil(max(edges))) + 1.0
-    if right > ax.bbox.x0 - 3.0:  # too close to the chart: the x labels could reach it
+    # Too close to a chart: its x labels could reach the strip.
+    if right > min(ax.bbox.x0 for ax in charts) - 3.0:
         return None
     return Bbox.from_extents(0.0, band.y0, right, band.y1)
 
