@@ -40,8 +40,13 @@ from ..plots.live_figure import LiveFigure
 from .controls import needs_a_wide_row, spoken_positions
 from .frontend import PanelFrontEnd
 from .presentation import presentation
+from .startup import freeze_imports
 
 __all__ = ["Interaction", "LessonPanel"]
+
+# The heavy imports (matplotlib, ipywidgets, numpy) are done: keep the garbage
+# collector off their objects, so a full collection cannot stall a slider move.
+freeze_imports()
 
 V = TypeVar("V")
 S = TypeVar("S")
