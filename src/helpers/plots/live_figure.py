@@ -334,15 +334,15 @@ def _png_from_rgba(rgba: Any, width: int, height: int) -> bytes:
     rows[:, 1:] = pixels.reshape(height, width * 4)
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
     return b"".join((_PNG_SIGNATURE, _chunk(b"IHDR", header),
-                     _chunk(b"IDAT", _deflate(rows.tobytes(), 1)), _chunk(b"IEND", b"")))
+                     _chunk(b"IDAT", _deflate(rows.data, 1)), _chunk(b"IEND", b"")))
 
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
-    return (struct.pack(">I", len(data)) + kind + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    return b"".join((struct.pack(">I", len(data)), kind, data,
+                     struct.pack(">I", zlib.crc32(data, zlib.crc32(kind)) & 0xFFFFFFFF)))
 
 
 def img_tag(png: bytes, alt_text: str) -> str:
