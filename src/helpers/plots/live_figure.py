@@ -515,10 +515,11 @@ def _label_strip(charts: list[Axes], band: Bbox, renderer: Any) -> Bbox | None:
         if not (ax.get_visible() and axis.get_visible()) \
                 or axis.get_label_position() != "left":
             return None
-        edges += [label.get_window_extent(renderer).x1 for label in axis.get_ticklabels()
-                  if label.get_visible() and label.get_text()]
-    if not edges:
-        return None
+        own = [label.get_window_extent(renderer).x1 for label in axis.get_ticklabels()
+               if label.get_visible() and label.get_text()]
+        if not own:  # no labels to measure: their edge at other limits is unknown
+            return None
+        edges += own
     right = float(math.ceil(max(edges))) + 1.0
     # Too close to a chart: its x labels could reach the strip.
     if right > min(ax.bbox.x0 for ax in charts) - 3.0:
