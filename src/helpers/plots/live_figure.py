@@ -76,15 +76,11 @@ class _Band:
     bbox: Bbox
     kept: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
     #: The strip left of the band's charts holding their y tick labels and y labels
-    #: (pixels), and those strips kept by the charts' y limits (see ``strip_key``). Why:
+    #: (pixels), and those strips kept by the charts' y limits (``_strip_key``). Why:
     #: when only the x limits change (a longer course), the y labels, the dearest text
     #: of a log axis and most of the text of a stack of charts, are pasted.
     label_strip: Bbox | None = None
     strips: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
-
-    def strip_key(self, axes: list[Axes]) -> tuple:
-        """What the label strip's pixels depend on: the y limits of the band's charts."""
-        return tuple(axes[i].get_ylim() for i in self.axes)
 
 
 @dataclass(frozen=True)
@@ -173,7 +169,7 @@ class LiveFigure(ABC, Generic[D]):
             for band, key in zip(self._bands, keys, strict=True):
                 _keep(band.kept, key, self._canvas.copy_from_bbox(band.bbox))
                 if band.label_strip is not None:
-                    _keep(band.strips, band.strip_key(self.axes),
+                    _keep(band.strips, _strip_key(key),
                           self._canvas.copy_from_bbox(band.label_strip))
             self._background = self._canvas.copy_from_bbox(figure.bbox)
             self._shown_keys = keys
@@ -256,7 +252,7 @@ class LiveFigure(ABC, Generic[D]):
             pasted = [sprite for sprite in self._sprites if sprite.artist.get_visible()]
             hidden = [ax for i, ax in enumerate(self.axes) if i not in drawn and ax.get_visible()]
             # Bands whose y labels at these limits are kept: pasted, not drawn.
-            strips = [(band, band.strip_key(self.axes)) for band in missing
+            strips = [(band, _strip_key(new[band])) for band in missing
                       if band.label_strip is not None]
             reused = [(band, ylims) for band, ylims in strips if ylims in band.strips]
             with _hidden([*hidden, *(sprite.artist for sprite in pasted)],
@@ -480,6 +476,11 @@ def _plan_bands(axes: list[Axes], figure: Figure, renderer: Any) -> list[_Band]:
     for band in bands:
         band.label_strip = _label_strip([axes[i] for i in band.axes], band.bbox, renderer)
     return bands
+
+
+def _strip_key(band_key: tuple) -> tuple:
+    """What a band's label strip depends on: its charts' y limits, out of the band's key."""
+    return tuple(ylim for _xlim, ylim in band_key)
 
 
 def _across(boxes: list[Bbox]) -> Bbox:
