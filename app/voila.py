@@ -7,6 +7,7 @@ file; its other settings are on run.py's command line (``voila_command``).
 import os
 
 from room import PREHEAT_ENV
+from room.warm_kernels import PROVISIONER_NAME
 
 
 def give_page_an_xsrf_cookie(request_handler, notebook, cwd):
@@ -31,6 +32,9 @@ if os.environ.get(PREHEAT_ENV) != "1":
     c.VoilaConfiguration.prelaunch_hook = give_page_an_xsrf_cookie
 # A closing lesson's kernel steps aside (lowest processor priority) for the ones in use.
 c.AsyncMappingKernelManager.kernel_manager_class = "room.kernels.YieldingKernelManager"
+# Lesson kernels forked from a warm parent that has done the imports: a lesson's first
+# picture comes sooner, and a room's kernels share the imported libraries' memory.
+c.KernelProvisionerFactory.default_provisioner_name = PROVISIONER_NAME
 
 
 def _link_the_workshop_kit(config) -> None:

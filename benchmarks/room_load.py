@@ -50,7 +50,7 @@ from pathlib import Path
 from tornado import httpclient, websocket
 
 from lesson_browser.paths import ARTIFACTS, ROOT, load_run_module
-from lesson_browser.processes import cmdline, cpu_s, descendants, rss_mb
+from lesson_browser.processes import cpu_s, descendants, is_kernel, pss_mb, rss_mb
 from lesson_browser.servers import free_port
 
 PASSCODE = "424242"
@@ -99,12 +99,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 # --- the room, and what it holds ------------------------------------------------------
 
-def kernels_and_memory(room_pid: int) -> tuple[int, float]:
-    """Kernels running under the room, and the memory (MB, resident) of the room,
-    Voila and every kernel together."""
+def kernels_and_memory(room_pid: int) -> tuple[int, float, float]:
+    """Kernels running under the room, and the memory (MB) of the room, Voila and every
+    kernel together: resident, and proportional (memory that forked kernels share with
+    their warm parent counted once)."""
     pids = [room_pid, *descendants(room_pid)]
-    kernels = sum(1 for pid in pids if "ipykernel" in cmdline(pid))
-    return kernels, sum(rss_mb(pid) for pid in pids)
+    kernels = sum(1 for pid in pids if is_kernel(pid))
+    return kernels, sum(rss_mb(pid) for pid in pids), sum(pss_mb(pid) for pid in pids)
 
 
 def start_room(room_args: list[str], log_path: Path) -> tuple[subprocess.Popen, int, int]:
@@ -393,14 +394,15 @@ async def run_room(args: argparse.Namespace, process: subprocess.Popen, port: in
                if args.lesson == "mix" else [args.lesson])
     rng = random.Random(args.seed)
     learners = [Learner(i + 1) for i in range(args.learners)]
-    peak = {"kernels": 0, "memory_mb": 0.0}
+    peak = {"kernels": 0, "memory_mb": 0.0, "proportional_mb": 0.0}
     done = asyncio.Event()
 
     async def watch() -> None:
         while not done.is_set():
-            kernels, memory = kernels_and_memory(process.pid)
+            kernels, memory, proportional = kernels_and_memory(process.pid)
             peak["kernels"] = max(peak["kernels"], kernels)
             peak["memory_mb"] = max(peak["memory_mb"], memory)
+            peak["proportional_mb"] = max(peak["proportional_mb"], proportional)
             await asyncio.sleep(0.5)
 
     async def arrive(learner: Learner) -> None:
@@ -412,7 +414,7 @@ async def run_room(args: argparse.Namespace, process: subprocess.Popen, port: in
     # Every learner's page at once (Tornado's client runs 10 requests at a time by default).
     httpclient.AsyncHTTPClient.configure(None, max_clients=4 * args.learners + 10)
     watcher = asyncio.ensure_future(watch())
-    idle_kernels, idle_memory = kernels_and_memory(process.pid)
+    idle_kernels, idle_memory, _ = kernels_and_memory(process.pid)
     started = time.monotonic()
     await asyncio.gather(*(arrive(learner) for learner in learners))
     done.set()
@@ -447,7 +449,8 @@ async def run_room(args: argparse.Namespace, process: subprocess.Popen, port: in
     if args.by_move:
         print(by_move(learners))
     print(f"At the peak:              {peak['kernels']} kernels, "
-          f"{peak['memory_mb']:.0f} MB (room, Voila and kernels; idle before: "
+          f"{peak['memory_mb']:.0f} MB resident, {peak['proportional_mb']:.0f} MB "
+          f"proportional (room, Voila and kernels; idle before: "
           f"{idle_kernels} kernels, {idle_memory:.0f} MB)")
     print(f"Failed pages:             {len(failed)}")
     for learner in failed:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from room.warm_kernels import PARENT_MODULE
+
 
 def children(pid: int) -> list[int]:
     """The processes ``pid`` started directly (over all its threads)."""
@@ -40,6 +42,31 @@ def cmdline(pid: int) -> str:
         return ""
 
 
+def parent(pid: int) -> int:
+    """The process id of ``pid``'s parent; 0 when it is gone."""
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _runs_warm_parent_code(pid: int) -> bool:
+    return f"-m {PARENT_MODULE} " in cmdline(pid)
+
+
+def is_warm_parent(pid: int) -> bool:
+    """Whether ``pid`` is a server's warm parent, which forks its kernels
+    (room/warm_kernels.py)."""
+    return _runs_warm_parent_code(pid) and not _runs_warm_parent_code(parent(pid))
+
+
+def is_kernel(pid: int) -> bool:
+    """Whether ``pid`` is a lesson kernel: started as ipykernel, or forked by a warm
+    parent (a forked kernel keeps its parent's command line)."""
+    return "ipykernel" in cmdline(pid) or (
+        _runs_warm_parent_code(pid) and _runs_warm_parent_code(parent(pid)))
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of one process in MB (10^6 bytes); 0 when it is gone."""
     try:
@@ -58,3 +85,16 @@ def cpu_s(pid: int) -> float:
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def pss_mb(pid: int) -> float:
+    """Proportional memory of one process in MB (10^6 bytes): each page it shares with
+    others (a forked kernel with its warm parent) counted as its share only. 0 when it
+    is gone; its resident memory where Linux gives no rollup."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024 / 1e6
+    except OSError:
+        return rss_mb(pid)
+    return rss_mb(pid)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .paths import ARTIFACTS, NOTEBOOKS, ROOT, load_run_module
-from .processes import cmdline, descendants
+from .processes import descendants, is_kernel
 
 __all__ = [
     "READY_TIMEOUT_S",
@@ -58,7 +58,7 @@ class Server:
     def kernel_pids(self) -> list[int]:
         """Kernels (ipykernel processes) this server has running now."""
         return [
-            pid for pid in descendants(self.process.pid) if "ipykernel" in cmdline(pid)
+            pid for pid in descendants(self.process.pid) if is_kernel(pid)
         ]
 
     def wait_for_no_kernels(self, timeout_s: float = 90) -> list[int]:

@@ -47,7 +47,14 @@ from lesson_browser.pages import (
     wait_for_voila_page,
 )
 from lesson_browser.paths import ARTIFACTS, NOTEBOOKS, ROOT
-from lesson_browser.processes import cmdline, cpu_s, descendants, rss_mb
+from lesson_browser.processes import (
+    cmdline,
+    cpu_s,
+    descendants,
+    is_kernel,
+    is_warm_parent,
+    rss_mb,
+)
 from lesson_browser.servers import READY_TIMEOUT_S, free_port, terminate
 
 TLJH_SETTINGS = ROOT / "deploy" / "tljh" / "chemo_series.py"
@@ -135,14 +142,14 @@ class Hub:
         return found
 
     def kernels(self) -> list[int]:
-        return [pid for pid in self.processes() if "ipykernel" in cmdline(pid)]
+        return [pid for pid in self.processes() if is_kernel(pid)]
 
     def learner_processes(self, name: str) -> tuple[int | None, list[int]]:
         """The learner's server process and its kernels."""
         for pid in self.processes():
             line = cmdline(pid)
             if "jupyterhub.singleuser" in line and _environ(pid).get("JUPYTERHUB_USER") == name:
-                return pid, [k for k in descendants(pid) if "ipykernel" in cmdline(k)]
+                return pid, [k for k in descendants(pid) if is_kernel(k)]
         return None, []
 
     def log_tail(self, chars: int = 6000) -> str:
@@ -306,7 +313,8 @@ def test_each_learner_gets_a_lesson_with_a_working_figure(hub, chromium_browser)
         assert len({hub.learner_processes(name)[0] for name in LEARNERS}) == len(LEARNERS)
         figures["all_learners_mb"] = round(sum(
             rss_mb(pid) for pid in hub.processes()
-            if "jupyterhub.singleuser" in cmdline(pid) or "ipykernel" in cmdline(pid)), 1)
+            if "jupyterhub.singleuser" in cmdline(pid) or is_kernel(pid)
+            or is_warm_parent(pid)), 1)
         figures["load_average"] = os.getloadavg()
         for _context, watch in open_pages:
             # The hub's "starting your server" page follows the start through an event
