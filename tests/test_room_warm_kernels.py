@@ -122,6 +122,7 @@ def test_a_forked_kernel_is_a_fresh_kernel_where_and_as_the_server_asked(warm_fo
                 print(json.dumps({
                     "preloaded": [name in sys.modules for name in PRELOADED],
                     "helpers": "helpers" in sys.modules,
+                    "comm_targets": sorted(get_ipython().kernel.comm_manager.targets),
                     "pid": os.getpid(), "ppid": os.getppid(), "sid": os.getsid(0),
                     "cwd": os.getcwd(), "probe": os.environ.get("CHEMO_PROBE"),
                     "parent_env": os.environ.get("JPY_PARENT_PID"),
@@ -138,6 +139,8 @@ def test_a_forked_kernel_is_a_fresh_kernel_where_and_as_the_server_asked(warm_fo
     seen, pid, parent_pid = _in_thread(visit)
     assert seen["preloaded"] == [True] * len(PRELOADED)   # the imports were done ahead
     assert seen["helpers"] is False                        # the series' own code was not
+    # What a page asks for the widgets through (registered by ipywidgets in a kernel).
+    assert {"jupyter.widget", "jupyter.widget.control"} <= set(seen["comm_targets"])
     assert seen["pid"] == pid != os.getpid()
     assert seen["ppid"] == parent_pid                      # forked by the warm parent
     assert seen["sid"] == pid                              # in a session of its own

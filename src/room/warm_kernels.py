@@ -74,6 +74,12 @@ PRELOADED = (
     "ipykernel.debugger",
 )
 
+#: Loaded as IPython extensions in each forked kernel. ipywidgets registers its comm
+#: targets (the page's way to ask for the widgets) when it is imported inside a running
+#: kernel; the warm parent imports it before there is one, so each kernel loads it as an
+#: extension, which registers them.
+KERNEL_EXTENSIONS = ("ipywidgets",)
+
 #: The one kernel module started this way: the one ``PRELOADED`` prepares.
 KERNEL_MODULE = "ipykernel_launcher"
 
@@ -164,7 +170,8 @@ def _become_kernel(request: dict[str, Any]) -> None:
     numpy_random = sys.modules.get("numpy.random")
     if numpy_random is not None:
         numpy_random.seed()  # the global generator was seeded once, in the parent
-    sys.argv = [request["module"], *request["args"], f"--IPKernelApp.parent_handle={parent}"]
+    sys.argv = [request["module"], *request["args"], f"--IPKernelApp.parent_handle={parent}",
+                *(f"--ext={name}" for name in KERNEL_EXTENSIONS)]
     runpy.run_module(request["module"], run_name="__main__", alter_sys=True)
     raise SystemExit(0)
 
