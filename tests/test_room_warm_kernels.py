@@ -151,6 +151,54 @@ def test_a_forked_kernel_is_a_fresh_kernel_where_and_as_the_server_asked(warm_fo
     assert seen["child"] == 7  # the kernel waits for processes of its own, and reads their end
 
 
+# What a lesson's code can see of its kernel; the same whichever way the kernel started.
+KERNEL_PROFILE = r"""
+import faulthandler, gc, json, os, signal, sys, warnings
+import matplotlib
+ip = get_ipython()
+print(json.dumps({
+    "environment": sorted(os.environ),
+    "path": sys.path,
+    "backend": matplotlib.get_backend(),
+    "signals": {s.name: str(signal.getsignal(s)) for s in (
+        signal.SIGINT, signal.SIGTERM, signal.SIGCHLD, signal.SIGPIPE, signal.SIGHUP)},
+    "warning_filters": len(warnings.filters),
+    "formats": sorted(k for k, f in ip.display_formatter.formatters.items() if f.enabled),
+    "names": sorted(k for k in ip.user_ns if not k.startswith("_")),
+    "main": sys.modules["__main__"].__name__,
+    "gc": gc.get_threshold(),
+    "streams": [type(sys.stdout).__name__, type(sys.stderr).__name__, str(sys.stdin)],
+    "faulthandler": faulthandler.is_enabled(),
+    "recursion": sys.getrecursionlimit(),
+    "flags": str(sys.flags),
+}))
+"""
+
+
+def test_a_forked_kernel_looks_to_a_lesson_like_one_started_the_usual_way(tmp_path):
+    def profile(provisioner: str) -> dict:
+        factory = KernelProvisionerFactory.instance()
+        before = factory.default_provisioner_name
+        factory.default_provisioner_name = provisioner
+        manager = KernelManager(kernel_name="python3")
+        try:
+            manager.start_kernel(cwd=str(tmp_path))
+        finally:
+            factory.default_provisioner_name = before
+        client = manager.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            return json.loads(_run(client, KERNEL_PROFILE))
+        finally:
+            client.stop_channels()
+            manager.shutdown_kernel(now=True)
+
+    usual = _in_thread(lambda: profile("local-provisioner"))
+    forked = _in_thread(lambda: profile(PROVISIONER_NAME))
+    assert {key: value for key, value in forked.items() if value != usual[key]} == {}
+
+
 def test_forked_kernels_do_not_share_their_random_numbers(warm_fork):
     def draws() -> str:
         manager = KernelManager(kernel_name="python3")

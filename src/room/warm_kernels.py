@@ -109,8 +109,13 @@ def serve(socket_path: str) -> None:
     # breakpoints; a kernel started the usual way imports it after its output is
     # redirected, so the warning is not seen there either.
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    before = dict(os.environ)
     for name in PRELOADED:
         importlib.import_module(name)
+    # What the imports put in the environment (pydevd sets PYDEVD_USE_FRAME_EVAL): a
+    # kernel that imported them itself would have it too.
+    set_by_imports = {key: value for key, value in os.environ.items()
+                      if before.get(key) != value}
     # fork() copies only the calling thread: a thread started by an import would be
     # missing in every kernel, holding whatever lock it held. Refuse rather than risk it.
     if threading.active_count() != 1:
@@ -146,7 +151,7 @@ def serve(socket_path: str) -> None:
         if pid == 0:
             listener.close()
             connection.close()
-            _become_kernel(request)  # never returns
+            _become_kernel(request, set_by_imports)  # never returns
         try:
             connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
         except OSError:
@@ -154,13 +159,15 @@ def serve(socket_path: str) -> None:
         connection.close()
 
 
-def _become_kernel(request: dict[str, Any]) -> None:
+def _become_kernel(request: dict[str, Any], set_by_imports: dict[str, str]) -> None:
     """In the forked child: run the kernel module as ``python -m`` would, then exit."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel waits for its own children
     os.setsid()  # a session of its own, as jupyter_client starts a kernel
     os.chdir(request["cwd"])
     os.environ.clear()
     os.environ.update(request["env"])
+    for key, value in set_by_imports.items():
+        os.environ.setdefault(key, value)
     # ipykernel's parent poller: the kernel ends when this parent is gone. ipykernel
     # reads JPY_PARENT_PID when it is imported (here, long ago), so it is passed
     # as an option too.
