@@ -69,6 +69,8 @@ PRELOADED = (
     "matplotlib.figure",
     "matplotlib.backends.backend_agg",
     "ipywidgets",
+    "anywidget",
+    "isal.isal_zlib",
     "ipykernel.kernelapp",
     "ipykernel.ipkernel",
     "ipykernel.debugger",
@@ -111,7 +113,10 @@ def serve(socket_path: str) -> None:
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     before = dict(os.environ)
     for name in PRELOADED:
-        importlib.import_module(name)
+        try:
+            importlib.import_module(name)
+        except ImportError:  # not installed: a kernel that needs it fails the usual way
+            pass
     # What the imports put in the environment (pydevd sets PYDEVD_USE_FRAME_EVAL): a
     # kernel that imported them itself would have it too.
     set_by_imports = {key: value for key, value in os.environ.items()
