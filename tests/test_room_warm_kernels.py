@@ -263,6 +263,37 @@ def test_a_kernel_of_another_form_starts_the_usual_way(tmp_path):
         provisioner.process.wait()
 
 
+def test_a_kernel_of_another_python_starts_the_usual_way(tmp_path):
+    other = tmp_path / "python"  # another environment's Python (here: a link to this one)
+    other.symlink_to(PYTHON)
+    provisioner = WarmForkProvisioner(kernel_id="k", kernel_spec=None, parent=None)
+    provisioner.connection_info = {}
+    _in_thread(lambda: __import__("asyncio").run(provisioner.launch_kernel(
+        [str(other), "-m", "ipykernel_launcher", "--version"], cwd=str(tmp_path))))
+    try:
+        assert isinstance(provisioner.process, subprocess.Popen)
+    finally:
+        provisioner.process.kill()
+        provisioner.process.wait()
+
+
+def test_a_warm_parent_that_failed_to_start_is_not_tried_again(monkeypatch):
+    tries: list[tuple[str, ...]] = []
+
+    class Failing:
+        def __init__(self, interpreter: tuple[str, ...]) -> None:
+            tries.append(interpreter)
+            raise RuntimeError("the warm parent did not start")
+
+    monkeypatch.setattr(warm_kernels, "WarmParent", Failing)
+    monkeypatch.setattr(warm_kernels, "_parents", {})
+    monkeypatch.setattr(warm_kernels, "_failed", set())
+    for _ in range(3):
+        with pytest.raises(RuntimeError):
+            warm_parent(("/some/python",))
+    assert tries == [("/some/python",)]
+
+
 def test_when_the_warm_parent_cannot_start_the_kernel_starts_the_usual_way(
         warm_fork, monkeypatch):
     def broken(interpreter: tuple[str, ...]) -> WarmParent:

@@ -22,8 +22,8 @@ What it leaves out, on purpose:
 - The exit code of a forked kernel is not known to the server (the kernel is the warm
   parent's child, not the server's); it is reported as 0.
 - Unix only (``os.fork``). Elsewhere, when the kernel command is not
-  ``python [options] -m ipykernel_launcher ...``, or when the warm parent cannot start,
-  a kernel starts the usual way (``LocalProvisioner``).
+  ``python [options] -m ipykernel_launcher ...`` run by the server's own Python, or when
+  the warm parent cannot start, a kernel starts the usual way (``LocalProvisioner``).
 
 The server side is ``WarmForkProvisioner``, registered as jupyter_client's kernel
 provisioner ``warm-fork`` (pyproject.toml) and made the default in app/voila.py and
@@ -253,15 +253,24 @@ class WarmParent:
 
 
 _parents: dict[tuple[str, ...], WarmParent] = {}
+_failed: set[tuple[str, ...]] = set()
 _parents_lock = threading.Lock()
 
 
 def warm_parent(interpreter: tuple[str, ...]) -> WarmParent:
-    """This server's warm parent for ``interpreter``, started on first use."""
+    """This server's warm parent for ``interpreter``, started on first use, and again
+    if it has ended. Raises RuntimeError when it cannot start; after that, at once
+    (each kernel then starts the usual way, without a slow failed start each time)."""
     with _parents_lock:
+        if interpreter in _failed:
+            raise RuntimeError("the warm parent could not start earlier")
         parent = _parents.get(interpreter)
         if parent is None or not parent.alive():
-            parent = _parents[interpreter] = WarmParent(interpreter)
+            try:
+                parent = _parents[interpreter] = WarmParent(interpreter)
+            except RuntimeError:
+                _failed.add(interpreter)
+                raise
         return parent
 
 
@@ -337,6 +346,9 @@ class WarmForkProvisioner(LocalProvisioner):
         if parts is None or not hasattr(os, "fork"):
             return await super().launch_kernel(cmd, **kwargs)
         interpreter, module, args = parts
+        if interpreter[0] != sys.executable:
+            # Another Python (another environment): its libraries are not these.
+            return await super().launch_kernel(cmd, **kwargs)
         env = dict(kwargs.get("env") or os.environ)
         cwd = str(kwargs.get("cwd") or os.getcwd())
         try:
