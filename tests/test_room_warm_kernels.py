@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
+import contextlib
 import json
 import os
 import signal
@@ -67,6 +69,33 @@ def _run(client: Any, code: str) -> str:
     return "".join(printed)
 
 
+@contextlib.contextmanager
+def _kernel(**start: Any) -> Iterator[tuple[KernelManager, Any]]:
+    """A started kernel and a client ready to talk to it; shut down at the end."""
+    manager = KernelManager(kernel_name="python3")
+    manager.start_kernel(**start)
+    client = manager.client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=60)
+        yield manager, client
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+def _launched_the_usual_way(cmd: list[str], folder: Path) -> bool:
+    """Launch ``cmd`` through the provisioner; whether it became our own child process."""
+    provisioner = WarmForkProvisioner(kernel_id="k", kernel_spec=None, parent=None)
+    provisioner.connection_info = {}
+    _in_thread(lambda: asyncio.run(provisioner.launch_kernel(cmd, cwd=str(folder))))
+    try:
+        return isinstance(provisioner.process, subprocess.Popen)
+    finally:
+        provisioner.process.kill()
+        provisioner.process.wait()
+
+
 def _gone(pid: int, within_s: float) -> bool:
     deadline = time.monotonic() + within_s
     while time.monotonic() < deadline:
@@ -110,12 +139,8 @@ def test_any_other_command_starts_the_usual_way(cmd):
 
 def test_a_forked_kernel_is_a_fresh_kernel_where_and_as_the_server_asked(warm_fork, tmp_path):
     def visit() -> tuple[dict, int, int]:
-        manager = KernelManager(kernel_name="python3")
-        manager.start_kernel(cwd=str(tmp_path), env={**os.environ, "CHEMO_PROBE": "42"})
-        client = manager.client()
-        client.start_channels()
-        try:
-            client.wait_for_ready(timeout=60)
+        with _kernel(cwd=str(tmp_path), env={**os.environ, "CHEMO_PROBE": "42"}) as (
+                manager, client):
             names = f"PRELOADED = {list(PRELOADED)!r}\n"
             seen = json.loads(_run(client, names + textwrap.dedent("""
                 import json, os, subprocess, sys
@@ -132,9 +157,6 @@ def test_a_forked_kernel_is_a_fresh_kernel_where_and_as_the_server_asked(warm_fo
                 }))
             """)))
             return seen, manager.provisioner.pid, warm_parent((PYTHON,)).process.pid
-        finally:
-            client.stop_channels()
-            manager.shutdown_kernel(now=True)
 
     seen, pid, parent_pid = _in_thread(visit)
     assert seen["preloaded"] == [True] * len(PRELOADED)   # the imports were done ahead
@@ -180,19 +202,11 @@ def test_a_forked_kernel_looks_to_a_lesson_like_one_started_the_usual_way(tmp_pa
         factory = KernelProvisionerFactory.instance()
         before = factory.default_provisioner_name
         factory.default_provisioner_name = provisioner
-        manager = KernelManager(kernel_name="python3")
         try:
-            manager.start_kernel(cwd=str(tmp_path))
+            with _kernel(cwd=str(tmp_path)) as (_manager, client):
+                return json.loads(_run(client, KERNEL_PROFILE))
         finally:
             factory.default_provisioner_name = before
-        client = manager.client()
-        client.start_channels()
-        try:
-            client.wait_for_ready(timeout=60)
-            return json.loads(_run(client, KERNEL_PROFILE))
-        finally:
-            client.stop_channels()
-            manager.shutdown_kernel(now=True)
 
     usual = _in_thread(lambda: profile("local-provisioner"))
     forked = _in_thread(lambda: profile(PROVISIONER_NAME))
@@ -201,17 +215,9 @@ def test_a_forked_kernel_looks_to_a_lesson_like_one_started_the_usual_way(tmp_pa
 
 def test_forked_kernels_do_not_share_their_random_numbers(warm_fork):
     def draws() -> str:
-        manager = KernelManager(kernel_name="python3")
-        manager.start_kernel()
-        client = manager.client()
-        client.start_channels()
-        try:
-            client.wait_for_ready(timeout=60)
+        with _kernel() as (_manager, client):
             return _run(client, "import random, numpy\n"
                                 "print(random.random(), numpy.random.random())")
-        finally:
-            client.stop_channels()
-            manager.shutdown_kernel(now=True)
 
     first, second = _in_thread(draws), _in_thread(draws)
     python_first, numpy_first = first.split()
@@ -251,30 +257,17 @@ def test_a_forked_kernel_can_be_interrupted_restarted_and_shut_down(warm_fork):
 
 
 def test_a_kernel_of_another_form_starts_the_usual_way(tmp_path):
-    provisioner = WarmForkProvisioner(kernel_id="k", kernel_spec=None, parent=None)
-    provisioner.connection_info = {}
-    process = _in_thread(lambda: __import__("asyncio").run(provisioner.launch_kernel(
-        [PYTHON, "-c", "import time; time.sleep(30)"], cwd=str(tmp_path))))
-    try:
-        assert isinstance(provisioner.process, subprocess.Popen)
-        assert process == {}
-    finally:
-        provisioner.process.kill()
-        provisioner.process.wait()
+    assert _launched_the_usual_way([PYTHON, "-c", "import time; time.sleep(30)"], tmp_path)
 
 
 def test_a_kernel_of_another_python_starts_the_usual_way(tmp_path):
     other = tmp_path / "python"  # another environment's Python (here: a link to this one)
     other.symlink_to(PYTHON)
-    provisioner = WarmForkProvisioner(kernel_id="k", kernel_spec=None, parent=None)
-    provisioner.connection_info = {}
-    _in_thread(lambda: __import__("asyncio").run(provisioner.launch_kernel(
-        [str(other), "-m", "ipykernel_launcher", "--version"], cwd=str(tmp_path))))
-    try:
-        assert isinstance(provisioner.process, subprocess.Popen)
-    finally:
-        provisioner.process.kill()
-        provisioner.process.wait()
+    assert _launched_the_usual_way([str(other), "-m", "ipykernel_launcher", "--version"],
+                                   tmp_path)
+    # The same command with this Python is forked, not launched: the test can tell.
+    assert not _launched_the_usual_way([PYTHON, "-m", "ipykernel_launcher", "--version"],
+                                       tmp_path)
 
 
 def test_a_warm_parent_that_failed_to_start_is_not_tried_again(monkeypatch):
@@ -302,16 +295,8 @@ def test_when_the_warm_parent_cannot_start_the_kernel_starts_the_usual_way(
     monkeypatch.setattr(warm_kernels, "warm_parent", broken)
 
     def visit() -> tuple[Any, str]:
-        manager = KernelManager(kernel_name="python3")
-        manager.start_kernel()
-        client = manager.client()
-        client.start_channels()
-        try:
-            client.wait_for_ready(timeout=60)
+        with _kernel() as (manager, client):
             return manager.provisioner.process, _run(client, "print(6 * 7)")
-        finally:
-            client.stop_channels()
-            manager.shutdown_kernel(now=True)
 
     process, printed = _in_thread(visit)
     assert isinstance(process, subprocess.Popen)  # our own child: started the usual way
