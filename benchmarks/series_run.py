@@ -38,7 +38,7 @@ from jupyter_client.provisioning import KernelProvisionerFactory
 from nbclient import NotebookClient
 
 from lesson_browser.paths import add_lesson_options, chosen_lessons
-from lesson_browser.processes import cpu_s
+from lesson_browser.processes import cpu_s, memory_mb
 from room.warm_kernels import PROVISIONER_NAME, warm_parent
 
 
@@ -68,10 +68,10 @@ class LessonRun:
 
 def peak_rss_mb(pid: int) -> float:
     """The process's peak resident memory so far (MB, 10^6 bytes), from /proc."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) * 1024 / 1e6
-    raise RuntimeError(f"no VmHWM for process {pid}")
+    peak = memory_mb(pid, "VmHWM")
+    if peak is None:
+        raise RuntimeError(f"no VmHWM for process {pid}")
+    return peak
 
 
 def run_lesson(path: Path, timeout_s: float) -> LessonRun:

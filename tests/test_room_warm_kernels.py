@@ -21,7 +21,7 @@ from jupyter_client.manager import KernelManager
 from jupyter_client.provisioning import KernelProvisionerFactory
 from traitlets.config import Config
 
-from lesson_browser.processes import is_kernel, is_warm_parent, pss_mb, rss_mb
+from lesson_browser.processes import is_kernel, is_warm_parent, pss_mb, rss_mb, state
 from room import warm_kernels
 from room.warm_kernels import (
     PRELOADED,
@@ -104,8 +104,7 @@ def _gone(pid: int, within_s: float) -> bool:
         except ProcessLookupError:
             return True
         # A kernel reparented after its parent ended is a zombie until reaped.
-        status = Path(f"/proc/{pid}/stat")
-        if status.exists() and status.read_text().rsplit(")", 1)[1].split()[0] == "Z":
+        if state(pid) == "Z":
             return True
         time.sleep(0.1)
     return False

@@ -42,12 +42,25 @@ def cmdline(pid: int) -> str:
         return ""
 
 
+def _stat(pid: int) -> list[str]:
+    """The fields of /proc/<pid>/stat after the command name (the state first); [] when
+    the process is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return []
+
+
+def state(pid: int) -> str:
+    """The process's state letter ("R", "S", "Z" for a zombie, ...); "" when it is gone."""
+    fields = _stat(pid)
+    return fields[0] if fields else ""
+
+
 def parent(pid: int) -> int:
     """The process id of ``pid``'s parent; 0 when it is gone."""
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except (OSError, IndexError, ValueError):
-        return 0
+    fields = _stat(pid)
+    return int(fields[1]) if fields else 0
 
 
 def _runs_warm_parent_code(pid: int) -> bool:
@@ -67,22 +80,28 @@ def is_kernel(pid: int) -> bool:
         _runs_warm_parent_code(pid) and _runs_warm_parent_code(parent(pid)))
 
 
+def memory_mb(pid: int, field: str, table: str = "status") -> float | None:
+    """The ``field`` line ("VmRSS", "VmHWM", "Pss", ...) of /proc/<pid>/<table>, a size in
+    kB, as MB (10^6 bytes); None when the process is gone or the table has no such line."""
+    try:
+        lines = Path(f"/proc/{pid}/{table}").read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) * 1024 / 1e6
+    return None
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of one process in MB (10^6 bytes); 0 when it is gone."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024 / 1e6
-    except OSError:
-        pass
-    return 0.0
+    return memory_mb(pid, "VmRSS") or 0.0
 
 
 def cpu_s(pid: int) -> float:
     """CPU time (user + system) a process has used so far, in seconds; 0 when it is gone."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
+    fields = _stat(pid)
+    if not fields:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
@@ -91,10 +110,5 @@ def pss_mb(pid: int) -> float:
     """Proportional memory of one process in MB (10^6 bytes): each page it shares with
     others (a forked kernel with its warm parent) counted as its share only. 0 when it
     is gone; its resident memory where Linux gives no rollup."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) * 1024 / 1e6
-    except OSError:
-        return rss_mb(pid)
-    return rss_mb(pid)
+    proportional = memory_mb(pid, "Pss", "smaps_rollup")
+    return rss_mb(pid) if proportional is None else proportional

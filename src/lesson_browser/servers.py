@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from room import stop_process
+
 from .paths import ARTIFACTS, NOTEBOOKS, ROOT, load_run_module
 from .processes import descendants, is_kernel
 
@@ -111,14 +113,7 @@ class Server:
 def terminate(process: subprocess.Popen) -> None:
     """Ask ``process`` to stop (SIGTERM, so it can shut its kernels down), wait up to a
     minute, then kill it."""
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=30)
+    stop_process(process, grace_s=60)
 
 
 def _start(name: str, command: Sequence[str], env: dict, base_url: str, ready_path: str,

@@ -23,7 +23,7 @@ from pathlib import Path
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
-from . import PREHEAT_ENV
+from . import PREHEAT_ENV, stop_process
 from .gate import Room, make_app, start_kernel_checks
 from .passcode import lan_address, new_passcode, normalise_passcode, spoken, write_qr_png
 from .seats import Seats
@@ -195,12 +195,7 @@ def main(argv: list[str]) -> int:
         asyncio.run(serve(args, room, sockets))
     finally:
         # Voila shuts every lesson kernel down when asked to stop.
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_process(process, grace_s=60)
     print("The room is closed.", flush=True)
     return 0
 

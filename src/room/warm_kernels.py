@@ -55,6 +55,8 @@ from typing import Any
 from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning import LocalProvisioner
 
+from room import stop_process
+
 #: The provisioner's name (its entry point in pyproject.toml).
 PROVISIONER_NAME = "warm-fork"
 
@@ -204,7 +206,8 @@ def split_kernel_command(cmd: list[str]) -> tuple[tuple[str, ...], str, list[str
     options = cmd[1:at]
     if cmd[at + 1] != KERNEL_MODULE:
         return None
-    if any(not option.startswith("-") or option in {"-c", "-m"} for option in options):
+    # (No "-m" among them: ``at`` is the first.)
+    if any(not option.startswith("-") or option == "-c" for option in options):
         return None
     return tuple(cmd[:at]), cmd[at + 1], list(cmd[at + 2:])
 
@@ -242,13 +245,7 @@ class WarmParent:
         return int(reply["pid"])
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, grace_s=5)
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
