@@ -211,6 +211,7 @@ EXAMPLES_FOR: dict[str, Callable[[], object]] = {
     "plots.live_figure.LiveFigure.dynamic.artist": lambda: _live_figure().axes[0].plot([], [])[0],
     "plots.live_figure.LiveFigure.line.ax": lambda: _live_figure().axes[0],
     "plots.tick_lines.draw_ticks_as_one.ax": lambda: _live_figure().axes[0],
+    "plots.text_masks.keep_text_masks.renderer": lambda: _live_figure()._canvas.get_renderer(),
     "plots.live_figure.LiveFigure.line.role": lambda: _first_key("helpers.plots.style", "ROLES"),
     "plots.live_figure.LiveFigure.update.data": lambda: _figure_data(
         type(_live_figure()).__name__.replace("Figure", "Data")),

@@ -148,3 +148,27 @@ def test_competitive_release_more_kill_more_resistant_cells_later():
 def test_bad_input_names_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):
         call()
+
+
+def test_the_same_run_asked_again_is_the_kept_one_and_read_only():
+    def run():  # new, equal lists and records each time
+        return simulate([Clone("s", 1e9, WEEKLY_DOUBLING, 2.0),
+                         Clone("r", 1e6, WEEKLY_DOUBLING / 2, 0.0, resistant=True)],
+                        Schedule(21, 3), 70, law="logistic")
+
+    first = run()
+    assert run() is first
+    with pytest.raises(ValueError, match="read-only"):
+        first.cells[0, 0] = 1.0
+    # Another value of any argument is another run.
+    other = simulate([Clone("s", 1e9, WEEKLY_DOUBLING, 2.0),
+                      Clone("r", 1e6, WEEKLY_DOUBLING / 2, 0.0, resistant=True)],
+                     Schedule(21, 3), 70, law="gompertz")
+    assert other is not first and not np.array_equal(other.cells, first.cells)
+
+
+def test_a_kept_run_does_not_let_a_bad_value_through():
+    # True equals 1 and hashes like it: the checks run before a kept run is looked up.
+    simulate([Clone("cancer", 1e9, WEEKLY_DOUBLING)], no_treatment(), 1)
+    with pytest.raises((ValueError, TypeError), match="horizon_days"):
+        simulate([Clone("cancer", 1e9, WEEKLY_DOUBLING)], no_treatment(), True)

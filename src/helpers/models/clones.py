@@ -45,6 +45,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -354,7 +355,23 @@ def simulate(
     if start_total > MAX_CELLS:
         raise ValueError(f"total initial cells must be in [0, {MAX_CELLS:g}]; "
                          f"got {start_total:g}")
+    return _run(tuple(items), schedule, horizon, law, capacity, mutation, norton_simon, steps,
+                tuple(sorted(left_by_day.items())))
 
+
+#: Runs kept (most recent). Why: a reader moves a slider back and forth, and a lesson
+#: asks for the same runs again (an example, a comparison line); a run is a few kB.
+RUNS_KEPT = 256
+
+
+@lru_cache(maxsize=RUNS_KEPT)
+def _run(items: tuple[Clone, ...], schedule: Schedule, horizon: int, law: str, capacity: float,
+         mutation: float, norton_simon: bool, steps: int,
+         local_left: tuple[tuple[int, float], ...]) -> SimulationResult:
+    """``simulate``'s work, on checked values (all hashable, so a run is kept; the result
+    is read-only, so sharing it is safe)."""
+    left_by_day = dict(local_left)
+    resistant = tuple(c.resistant for c in items)
     rates = np.array([c.effective_growth_rate_per_day for c in items])
     # One clone, or clones that all grow alike, follow the law's closed form exactly,
     # so one step a day is exact; mutation moves cells between clones each sub-step.
@@ -388,54 +405,60 @@ def simulate(
         kill_on_day[day] = kill_on_day.get(day, np.zeros(len(items))) + kill
     event_days = set(kill_on_day) | set(left_by_day)
 
-    n_samples = horizon + 1 + len(event_days)
-    days = np.empty(n_samples)
-    out = np.empty((len(items), n_samples))
-    cells = np.array([c.initial_cells for c in items], dtype=float)
-    exact_growth = np.exp(rates)  # one day of uncrowded growth
-    column = 0
+    # Why plain floats and lists below: a tumour has a handful of clones, and numpy's
+    # cost per call (about a microsecond) on arrays that short made this loop most of a
+    # slider move. Python's own arithmetic on a few floats is several times faster.
+    count = len(items)
+    order = range(count)
+    rates_list = [float(rate) for rate in rates]
+    day_growth = [math.exp(rate) for rate in rates_list]  # one day of uncrowded growth
+    kill_lists = {day: [float(k) for k in kill] for day, kill in kill_on_day.items()}
+    is_sensitive = [bool(flag) for flag in sensitive]
+    limit = MAX_CELLS if law == "exponential" else capacity
+    cells = [float(c.initial_cells) for c in items]
+    sample_days: list[int] = []
+    samples: list[list[float]] = []
 
     for day in range(horizon + 1):
         if day > 0:
             if exact:
-                cells = cells * exact_growth
-                total = float(cells.sum())
+                cells = [n * g for n, g in zip(cells, day_growth, strict=True)]
+                total = sum(cells)
                 if total > MAX_CELLS:  # held at the ceiling; shares stay as they were
-                    cells = np.minimum(cells * (MAX_CELLS / total), MAX_CELLS)
+                    cells = [min(n * (MAX_CELLS / total), MAX_CELLS) for n in cells]
             else:
                 for _ in range(steps):
-                    total = float(cells.sum())
+                    total = sum(cells)
                     if total <= 0.0:
                         break
-                    mean_rate = float(rates @ cells) / total
+                    mean_rate = sum(r * n for r, n in zip(rates_list, cells, strict=True)) / total
                     tau = _uncrowded_days(total, mean_rate, dt, law, capacity, log_capacity)
-                    grown = cells * np.exp(rates * tau)
+                    grown = [n * math.exp(r * tau) for n, r in zip(cells, rates_list, strict=True)]
                     if mutation > 0.0:
-                        births = np.where(sensitive, grown - cells, 0.0)
-                        moved = mutation * np.maximum(births, 0.0)
-                        grown = grown - moved
-                        grown[target] += moved.sum()
+                        moved = [mutation * max(grown[i] - cells[i], 0.0) if is_sensitive[i]
+                                 else 0.0 for i in order]
+                        grown = [g - m for g, m in zip(grown, moved, strict=True)]
+                        grown[target] += sum(moved)
                     cells = grown
-                    total = float(cells.sum())
+                    total = sum(cells)
                     # Floating dust only: the step itself never passes the limit.
-                    limit = MAX_CELLS if law == "exponential" else capacity
                     if total > limit:
-                        cells = np.minimum(cells * (limit / total), limit)
+                        cells = [min(n * (limit / total), limit) for n in cells]
         if day in event_days:
-            days[column] = day
-            out[:, column] = cells
-            column += 1
-            day_kill = kill_on_day.get(day)
+            sample_days.append(day)
+            samples.append(cells)
+            day_kill = kill_lists.get(day)
             if day_kill is not None:
-                if norton_simon:
-                    day_kill = day_kill * factor(float(cells.sum()))
-                cells = cells * np.power(10.0, -day_kill)
-            cells = cells * left_by_day.get(day, 1.0)
-            cells[cells < 1.0] = 0.0  # fewer than one cell left: that clone is gone
-        days[column] = day
-        out[:, column] = cells
-        column += 1
+                scale = factor(sum(cells)) if norton_simon else 1.0
+                cells = [n * 10.0 ** (-k * scale) for n, k in zip(cells, day_kill, strict=True)]
+            left = left_by_day.get(day, 1.0)
+            # Fewer than one cell left: that clone is gone.
+            cells = [n * left if n * left >= 1.0 else 0.0 for n in cells]
+        sample_days.append(day)
+        samples.append(cells)
 
+    days = np.array(sample_days, dtype=float)
+    out = np.array(samples, dtype=float).T.copy() if samples else np.empty((count, 0))
     days.flags.writeable = False
     out.flags.writeable = False
     return SimulationResult(

@@ -195,8 +195,8 @@ class ClueTimelineFigure(LiveFigure[ClueTimelineData]):
         diary_ax, heat_ax, white_ax, marker_ax, scan_ax = self.axes
         x_max = float(data.x_max_days)
         # A little room either side, so the first and last points are not cut in half.
-        for ax in self.axes:
-            ax.set_xlim(-2.0, x_max + 2.0)
+        # The charts share one time axis: set on one, it is set on all.
+        scan_ax.set_xlim(-2.0, x_max + 2.0)
         xs, ys = _dose_lines(data.dose_days)
         for line in self.dose_lines:
             line.set_data(xs, ys)

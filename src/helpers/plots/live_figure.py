@@ -35,6 +35,7 @@ from matplotlib.ticker import NullFormatter
 from matplotlib.transforms import Bbox
 
 from .style import ROLES, Theme, rc_for, theme_named
+from .text_masks import keep_text_masks
 from .tick_lines import draw_ticks_as_one
 
 try:  # ISA-L's deflate: the same zlib stream, several times faster (see _png_from_rgba)
@@ -151,6 +152,8 @@ class LiveFigure(ABC, Generic[D]):
             self._canvas = FigureCanvasAgg(figure)
             self.figure = figure
             self.axes = self.build(figure)
+            # (After ``build``, which may size the figure: a new size is a new renderer.)
+            keep_text_masks(self._canvas.get_renderer())
             for ax in self.axes:
                 draw_ticks_as_one(ax)  # a third of redrawing a chart's ticks, saved
             # Lay out once with the widest tick labels we expect, then freeze it.
@@ -226,6 +229,7 @@ class LiveFigure(ABC, Generic[D]):
     def draw(self) -> None:
         """Bring the canvas up to date, drawing again only the bands whose limits changed."""
         canvas = self._canvas
+        keep_text_masks(canvas.get_renderer())  # the same renderer unless resized
         keys = self._static_key()
         if keys == self._shown_keys:
             canvas.restore_region(self._background)
@@ -256,7 +260,8 @@ class LiveFigure(ABC, Generic[D]):
                       if band.label_strip is not None]
             reused = [(band, ylims) for band, ylims in strips if ylims in band.strips]
             with _hidden([*hidden, *(sprite.artist for sprite in pasted)],
-                         [self.axes[i].yaxis for band, _ in reused for i in band.axes]):
+                         [self.axes[i].yaxis for band, _ in reused for i in band.axes]), \
+                    _tick_labels_unmeasured([self.axes[i] for i in drawn]):
                 canvas.draw()  # the figure, the missing bands' axes; no dynamic artist
             for band, ylims in strips:
                 if ylims in band.strips:
@@ -368,6 +373,41 @@ def _hidden(artists: list[Any], label_axes: list[Any]) -> Iterator[None]:
             axis.label.set_visible(shown)
 
 
+#: matplotlib's (private) method of an axis that measures its tick labels as it draws.
+_MEASURE = "_get_ticklabel_bboxes"
+
+
+@contextmanager
+def _tick_labels_unmeasured(axes: list[Axes]) -> Iterator[None]:
+    """Within the block, drawing an axis of ``axes`` does not measure its tick labels.
+
+    Why: matplotlib measures every tick label at each draw (about a fifth of drawing a
+    chart here) for two uses only: to move the axis label clear of them, and to place
+    the offset text ("1e6"). Our axis labels are pinned (``_pin_axis_labels``), so only
+    an axis showing an offset text still measures. Only while drawing: measuring a
+    chart's extent (``get_tightbbox``, used to plan the bands) needs the boxes.
+    """
+    patched = []
+    for ax in axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            measure = getattr(axis, _MEASURE, None)
+            if measure is None:  # another matplotlib: leave it as it is
+                continue
+
+            def boxes(ticks: Any, renderer: Any, axis: Any = axis, measure: Any = measure) -> Any:
+                if axis.major.formatter.get_offset():
+                    return measure(ticks, renderer)
+                return [], []
+
+            setattr(axis, _MEASURE, boxes)
+            patched.append(axis)
+    try:
+        yield
+    finally:
+        for axis in patched:
+            delattr(axis, _MEASURE)  # the class's own method again
+
+
 #: The environment variable naming a folder where the kernels of one server share the
 #: static pictures of their figures' bands (set by ``python3 run.py app`` and ``room``).
 SHARED_PICTURES_ENV = "CHEMO_SHARED_PICTURES"
@@ -433,6 +473,12 @@ def _pin_axis_labels(axes: list[Axes]) -> None:
     places then are safe at any limits (and the labels no longer jiggle as a slider moves).
     """
     for ax in axes:
+        # Titles too stay where the layout put them. (matplotlib would place them again
+        # above the x axis at every draw, measuring every y tick label to do so; our
+        # x axes are at the foot of their charts, so the place never changes.) The
+        # flag is the one ``set_title(y=...)`` clears.
+        if hasattr(ax, "_autotitlepos"):
+            ax._autotitlepos = False
         box = ax.bbox
         x_axes, y_pixels = ax.xaxis.label.get_position()
         ax.xaxis.set_label_coords(x_axes, (y_pixels - box.y0) / box.height)

@@ -200,8 +200,8 @@ class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
         self.doses.set_data(list(data.dose_days), [1.0] * len(data.dose_days))
         # A little room after the last day, snapped to 3 weeks, so end labels fit.
         x_max = snap_up(data.x_max_days + 10, 21, 63)
-        for ax in self.axes:
-            ax.set_xlim(0, x_max)
+        # The charts share one time axis: set on one, it is set on all.
+        self.axes[-1].set_xlim(0, x_max)
         size_high, sum_high, marker_high = data.highest
         # The planned tops hold every reading the model expects; a reading beyond them
         # (a blood test's noise has no upper bound) still raises its axis: never clip a dot.
