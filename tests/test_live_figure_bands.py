@@ -95,6 +95,39 @@ def test_fast_render_matches_a_redraw_from_scratch(panel_class: Any) -> None:
     assert worst[0] < 60, f"{worst[0]} pixels differ {worst[1]}"
 
 
+@pytest.mark.parametrize("panel_name", ["CluesPanel", "LogKillPanel", "ResistancePanel"])
+def test_pictures_kept_deflated_match_a_redraw(panel_name: str, monkeypatch) -> None:
+    # Only the newest picture of a band stays ready to paste: every other set of limits
+    # seen comes back from the deflated store. Going back and forth over one control's
+    # positions brings those back; each must show what a redraw from scratch shows.
+    from helpers.plots import live_figure
+
+    monkeypatch.setattr(live_figure, "BACKGROUNDS_KEPT", 1)
+    panel_class = next(cls for cls in panel_classes() if cls.__name__ == panel_name)
+    read_back = 0
+    with own_page():
+        panel = panel_class()
+        stored = panel.figure._stored_pixels
+
+        def counting(band: Any, key: tuple) -> Any:
+            nonlocal read_back
+            pixels = stored(band, key)
+            read_back += pixels is not None
+            return pixels
+
+        monkeypatch.setattr(panel.figure, "_stored_pixels", counting)
+        control = next(c for name, c in sorted(panel.controls.items()) if name == "cycles")
+        places = positions(control)[:4]
+        worst = (0, "")
+        for place in [*places, *reversed(places), *places]:
+            send_value(control, place)
+            fast = _fast(panel)
+            differing = int(np.any(fast != _from_scratch(panel.figure), axis=2).sum())
+            worst = max(worst, (differing, f"cycles -> {place!r}"))
+    assert read_back >= 4  # the store was used, not only drawing afresh
+    assert worst[0] < 60, f"{worst[0]} pixels differ {worst[1]}"
+
+
 @pytest.mark.parametrize("projector", [False, True], ids=["standard", "projector"])
 @pytest.mark.parametrize("panel_class", panel_classes(), ids=lambda cls: cls.__name__)
 def test_each_band_holds_the_tick_labels_its_charts_may_show(panel_class, projector) -> None:

@@ -58,6 +58,13 @@ D = TypeVar("D")
 #: (one figure is an RGBA bitmap of about 1.1 MB standard, 2.4 MB projector).
 BACKGROUNDS_KEPT = 8
 
+#: Static pictures kept deflated per band, beyond the ``BACKGROUNDS_KEPT`` newest, one
+#: per set of limits. Why: a slider with a dozen positions (the cycles) gives a chart a
+#: dozen sets of limits, and a reader goes back and forth over them; inflating a kept
+#: picture costs about a millisecond, drawing the chart again 10 to 20. Deflated, a
+#: band's picture is some tens of kB (its flat colours compress well).
+PACKED_KEPT = 48
+
 #: Pictures kept per band of a figure parked by a theme switch (see ``set_theme``):
 #: enough for the limits on screen when the switch came back, little memory meanwhile.
 PARKED_KEPT = 2
@@ -76,6 +83,9 @@ class _Band:
     axes: tuple[int, ...]
     bbox: Bbox
     kept: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
+    #: The band's pixels (rows top down, RGBA) deflated, by the same keys: more of them,
+    #: slower to paste (see ``PACKED_KEPT``).
+    packed: OrderedDict[tuple, bytes] = field(default_factory=OrderedDict)
     #: The strip left of the band's charts holding their y tick labels and y labels
     #: (pixels), and those strips kept by the charts' y limits (``_strip_key``). Why:
     #: when only the x limits change (a longer course), the y labels, the dearest text
@@ -195,6 +205,7 @@ class LiveFigure(ABC, Generic[D]):
         for band in self._bands:
             _trim(band.kept, PARKED_KEPT)
             _trim(band.strips, PARKED_KEPT)
+            _trim(band.packed, PARKED_KEPT)
         parked[self.theme.name] = {key: value for key, value in self.__dict__.items()
                                    if key != "_parked"}
         back = parked.pop(chosen.name, None)
@@ -247,10 +258,10 @@ class LiveFigure(ABC, Generic[D]):
         canvas = self._canvas
         new = {band: key for band, key in zip(self._bands, keys, strict=True)
                if key not in band.kept}
-        # Bands another kernel of this server has drawn already are read, not drawn.
-        shared = {band: self._shared.load(band.number, key, self._band_pixels(band).shape)
-                  for band, key in new.items()} if self._shared is not None else {}
-        missing = [band for band in new if shared.get(band) is None]
+        # Bands drawn before at these limits (kept deflated), or by another kernel of this
+        # server, are read, not drawn.
+        found = {band: self._stored_pixels(band, key) for band, key in new.items()}
+        missing = [band for band in new if found[band] is None]
         if missing:
             drawn = {i for band in missing for i in band.axes}
             pasted = [sprite for sprite in self._sprites if sprite.artist.get_visible()]
@@ -277,14 +288,34 @@ class LiveFigure(ABC, Generic[D]):
                 canvas.restore_region(band.kept[key])
                 band.kept.move_to_end(key)
                 continue
-            pixels = shared.get(band)
+            pixels = found[band]
             if pixels is not None:
                 self._band_pixels(band)[...] = pixels
-            elif self._shared is not None:
-                self._shared.save(band.number, key, self._band_pixels(band))
+            else:
+                self._store(band, key)
             _keep(band.kept, key, canvas.copy_from_bbox(band.bbox))
         self._background = canvas.copy_from_bbox(self.figure.bbox)
         self._shown_keys = keys
+
+    def _stored_pixels(self, band: _Band, key: tuple) -> np.ndarray | None:
+        """The band's pixels at ``key`` when kept deflated or shared by another kernel."""
+        shape = self._band_pixels(band).shape
+        packed = band.packed.get(key)
+        if packed is not None:
+            band.packed.move_to_end(key)
+            return np.frombuffer(_inflate(packed), dtype=np.uint8).reshape(shape)
+        if self._shared is not None:
+            return self._shared.load(band.number, key, shape)
+        return None
+
+    def _store(self, band: _Band, key: tuple) -> None:
+        """Keep the band's pixels, just drawn at ``key``, deflated (and share them)."""
+        packed = _deflate(np.ascontiguousarray(self._band_pixels(band)).tobytes(), 1)
+        band.packed[key] = packed
+        band.packed.move_to_end(key)
+        _trim(band.packed, PACKED_KEPT)
+        if self._shared is not None:
+            self._shared.save(band.number, key, packed)
 
     def _band_pixels(self, band: _Band) -> np.ndarray:
         """The canvas's pixels under ``band`` (a writable view: rows top down, RGBA)."""
@@ -444,13 +475,14 @@ class _SharedPictures:
             return None
         return np.frombuffer(data, dtype=np.uint8).reshape(shape)
 
-    def save(self, band: int, key: tuple, pixels: np.ndarray) -> None:
+    def save(self, band: int, key: tuple, packed: bytes) -> None:
+        """Share the band's pixels, deflated (``packed``)."""
         path = self._path(band, key)
         if path.exists():
             return
         temporary = path.with_suffix(f".{os.getpid()}.part")
         try:
-            temporary.write_bytes(_deflate(np.ascontiguousarray(pixels).tobytes(), 1))
+            temporary.write_bytes(packed)
             os.replace(temporary, path)
         except OSError:  # a full or vanished folder: the picture is only not shared
             temporary.unlink(missing_ok=True)
