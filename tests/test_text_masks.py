@@ -42,6 +42,8 @@ CASES = [
     ("Cancer cells", FontProperties(size=11, style="italic"), 90.0, False),
     ("1 billion", FontProperties(size=9), 30.0, False),
     (r"$10^{6}$", FontProperties(size=12), 0.0, True),
+    (r"$\frac{1}{2}$ of cells", FontProperties(size=14), 0.0, True),
+    ("\u00c5gjpy f\u00fcr", FontProperties(size=30, style="italic"), 0.0, False),
 ]
 
 

@@ -100,15 +100,20 @@ def _draw_mask(renderer: Any, gc: Any, s: str, prop: Any, angle: float, ismath: 
     """Draw the text in black on a clear scratch canvas, anchored on a whole pixel; its
     coverage is the scratch's alpha. Returns the trimmed mask and where it sits."""
     width, height, descent = renderer.get_text_width_height_descent(s, prop, ismath)
-    # Room for the text at any angle around the anchor, and for glyphs reaching past
-    # their advance (italics, accents).
-    reach = int(math.ceil(width + height + descent)) + 8
-    side = 2 * reach
-    scratch = RendererAgg(side, side, renderer.dpi)
+    # Room for glyphs reaching past their advance or line (italics, accents), and for
+    # the line above or below the anchor.
+    margin = int(math.ceil(height + descent)) + 8
+    if angle % 360.0 == 0.0:  # most text: a strip, not a square (cheaper to scan)
+        left_room, up_room = margin, margin
+        columns_wide, rows_high = int(math.ceil(width)) + 2 * margin, 2 * margin
+    else:  # room for the text at any angle around the anchor
+        left_room = up_room = int(math.ceil(width)) + margin
+        columns_wide = rows_high = 2 * left_room
+    scratch = RendererAgg(columns_wide, rows_high, renderer.dpi)
     black = scratch.new_gc()
     black.set_foreground((0.0, 0.0, 0.0, 1.0))
     black.set_antialiased(gc.get_antialiased())
-    scratch.draw_text(black, float(reach), float(reach), s, prop, angle, ismath=ismath,
+    scratch.draw_text(black, float(left_room), float(up_room), s, prop, angle, ismath=ismath,
                       mtext=mtext)
     black.restore()
     coverage = np.asarray(scratch.buffer_rgba())[..., 3]
@@ -119,4 +124,4 @@ def _draw_mask(renderer: Any, gc: Any, s: str, prop: Any, angle: float, ismath: 
     top, bottom = int(rows[0]), int(rows[-1]) + 1
     left, right = int(columns[0]), int(columns[-1]) + 1
     mask = np.ascontiguousarray(coverage[top:bottom, left:right])
-    return mask, left - reach, top - reach
+    return mask, left - left_room, top - up_room
