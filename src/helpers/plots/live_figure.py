@@ -180,7 +180,7 @@ class LiveFigure(ABC, Generic[D]):
             # data keep these limits, the first render draws no axes again.
             keys = self._static_key()
             for band, key in zip(self._bands, keys, strict=True):
-                _keep(band.kept, key, self._canvas.copy_from_bbox(band.bbox))
+                _keep_band(band, key, self._canvas.copy_from_bbox(band.bbox))
                 if band.label_strip is not None:
                     _keep(band.strips, _strip_key(key),
                           self._canvas.copy_from_bbox(band.label_strip))
@@ -293,7 +293,7 @@ class LiveFigure(ABC, Generic[D]):
                 self._band_pixels(band)[...] = pixels
             else:
                 self._store(band, key)
-            _keep(band.kept, key, canvas.copy_from_bbox(band.bbox))
+            _keep_band(band, key, canvas.copy_from_bbox(band.bbox))
         self._background = canvas.copy_from_bbox(self.figure.bbox)
         self._shown_keys = keys
 
@@ -309,13 +309,13 @@ class LiveFigure(ABC, Generic[D]):
         return None
 
     def _store(self, band: _Band, key: tuple) -> None:
-        """Keep the band's pixels, just drawn at ``key``, deflated (and share them)."""
-        packed = _deflate(np.ascontiguousarray(self._band_pixels(band)).tobytes(), 1)
-        band.packed[key] = packed
-        band.packed.move_to_end(key)
-        _trim(band.packed, PACKED_KEPT)
-        if self._shared is not None:
-            self._shared.save(band.number, key, packed)
+        """Share the band's pixels, just drawn at ``key``, with the server's other kernels
+        (deflated; kept deflated here too, as the bytes are made anyway)."""
+        if self._shared is None:
+            return  # deflated only when it leaves the pictures ready to paste
+        packed = _pack(self._band_pixels(band))
+        _keep_packed(band, key, packed)
+        self._shared.save(band.number, key, packed)
 
     def _band_pixels(self, band: _Band) -> np.ndarray:
         """The canvas's pixels under ``band`` (a writable view: rows top down, RGBA)."""
@@ -333,6 +333,29 @@ class LiveFigure(ABC, Generic[D]):
     def to_html(self, alt_text: str) -> str:
         """An <img> tag with the PNG inline and ``alt_text`` for screen readers."""
         return img_tag(self.png_bytes(), alt_text)
+
+
+def _pack(pixels: Any) -> bytes:
+    """A band's pixels (an array or a kept picture: rows top down, RGBA), deflated."""
+    return _deflate(np.ascontiguousarray(pixels).tobytes(), 1)
+
+
+def _keep_band(band: _Band, key: tuple, picture: Any) -> None:
+    """Keep ``picture`` ready to paste as the band's newest; the oldest past
+    ``BACKGROUNDS_KEPT`` is kept on deflated (why only then: deflating costs about as much
+    as pasting several times, and most pictures are never needed again)."""
+    band.kept[key] = picture
+    band.kept.move_to_end(key)
+    while len(band.kept) > BACKGROUNDS_KEPT:
+        old_key, old = band.kept.popitem(last=False)
+        if old_key not in band.packed:
+            _keep_packed(band, old_key, _pack(old))
+
+
+def _keep_packed(band: _Band, key: tuple, packed: bytes) -> None:
+    band.packed[key] = packed
+    band.packed.move_to_end(key)
+    _trim(band.packed, PACKED_KEPT)
 
 
 def _keep(kept: OrderedDict[tuple, Any], key: tuple, picture: Any) -> None:
