@@ -62,7 +62,7 @@ BACKGROUNDS_KEPT = 8
 #: per set of limits. Why: a slider with a dozen positions (the cycles) gives a chart a
 #: dozen sets of limits, and a reader goes back and forth over them; inflating a kept
 #: picture costs about a millisecond, drawing the chart again 10 to 20. Deflated, a
-#: band's picture is some tens of kB (its flat colours compress well).
+#: band's picture is 5 to 20 kB here (its flat colours compress well).
 PACKED_KEPT = 48
 
 #: Pictures kept per band of a figure parked by a theme switch (see ``set_theme``):
@@ -341,9 +341,9 @@ def _pack(pixels: Any) -> bytes:
 
 
 def _keep_band(band: _Band, key: tuple, picture: Any) -> None:
-    """Keep ``picture`` ready to paste as the band's newest; the oldest past
-    ``BACKGROUNDS_KEPT`` is kept on deflated (why only then: deflating costs about as much
-    as pasting several times, and most pictures are never needed again)."""
+    """Keep ``picture`` ready to paste as the band's newest. The oldest past
+    ``BACKGROUNDS_KEPT`` is deflated and kept in ``band.packed``. (Why only then:
+    deflating costs as much as several pastes, and most pictures are not needed again.)"""
     band.kept[key] = picture
     band.kept.move_to_end(key)
     while len(band.kept) > BACKGROUNDS_KEPT:
@@ -530,8 +530,8 @@ def _pin_axis_labels(axes: list[Axes]) -> None:
     for ax in axes:
         # Titles too stay where the layout put them. (matplotlib would place them again
         # above the x axis at every draw, measuring every y tick label to do so; our
-        # x axes are at the foot of their charts, so the place never changes.) The
-        # flag is the one ``set_title(y=...)`` clears.
+        # x axes are at the foot of their charts, so the place never changes.) This is
+        # the flag that ``set_title(y=...)`` sets to False.
         if hasattr(ax, "_autotitlepos"):
             ax._autotitlepos = False
         box = ax.bbox
