@@ -124,3 +124,19 @@ def test_an_offset_text_is_still_placed_when_tick_labels_are_not_measured() -> N
     assert ax.xaxis.offsetText.get_position() == expected
     assert "_get_ticklabel_bboxes" not in vars(ax.yaxis)
     assert "_get_ticklabel_bboxes" not in vars(ax.xaxis)
+
+
+@pytest.mark.parametrize("projector", [False, True], ids=["standard", "projector"])
+def test_every_panel_figure_draws_its_text_from_masks(projector) -> None:
+    # The masks are put on the renderer once, after the figure is built and sized; a
+    # later draw must still use that renderer (a resized figure would get a new one).
+    from lesson_checks.fuzz import own_page, panel_classes, positions, send_value
+
+    for panel_class in panel_classes():
+        with own_page(projector):
+            panel = panel_class()
+            name, control = sorted(panel.controls.items())[0]
+            send_value(control, positions(control)[-1])
+            panel.figure.png_bytes()
+            renderer = panel.figure._canvas.get_renderer()
+        assert getattr(renderer, text_masks._MARKED, False), panel_class.__name__

@@ -372,20 +372,22 @@ def _run(items: tuple[Clone, ...], schedule: Schedule, horizon: int, law: str, c
     is read-only, so sharing it is safe)."""
     left_by_day = dict(local_left)
     resistant = tuple(c.resistant for c in items)
-    rates = np.array([c.effective_growth_rate_per_day for c in items])
+    # Why plain floats and lists here: a tumour has a handful of clones, and numpy's
+    # cost per call (about a microsecond) on arrays that short made the day loop most of
+    # a slider move. Python's own arithmetic on a few floats is several times faster.
+    rates = [float(c.effective_growth_rate_per_day) for c in items]
     # One clone, or clones that all grow alike, follow the law's closed form exactly,
     # so one step a day is exact; mutation moves cells between clones each sub-step.
-    alike = mutation == 0.0 and bool(np.all(rates == rates[0]))
+    alike = mutation == 0.0 and all(rate == rates[0] for rate in rates)
     exact = law == "exponential" and mutation == 0.0
     # Otherwise no sub-step may grow a clone more than e-fold (rate x step <= 1): this
     # keeps the total within the capacity even when the clones' rates differ
     # (docs/model.md, "Numbers that stay finite").
-    steps = 1 if exact or alike else max(steps, math.ceil(float(rates.max())))
+    steps = 1 if exact or alike else max(steps, math.ceil(max(rates)))
     dt = 1.0 / steps
+    order = range(len(items))
     # Each clone's kill (logs per full dose) by each drug the schedule gives.
-    kill_by_drug = {drug: np.array([c.log_kill_of(drug) for c in items])
-                    for drug in schedule.drug_names}
-    sensitive = ~np.asarray(resistant, dtype=bool)
+    kill_by_drug = {drug: [c.log_kill_of(drug) for c in items] for drug in schedule.drug_names}
     target = resistant.index(True) if any(resistant) else -1
     log_capacity = math.log(capacity)
 
@@ -398,22 +400,15 @@ def _run(items: tuple[Clone, ...], schedule: Schedule, horizon: int, law: str, c
         return min(max(math.log(capacity / max(total, 1.0)) / log_capacity, 0.0), 1.0)
 
     # Logs killed in each clone on each dose day: the drugs given add up.
-    kill_on_day: dict[int, np.ndarray] = {}
+    kill_on_day: dict[int, list[float]] = {}
     for day, dose, drugs in zip(schedule.dose_days, schedule.dose_fractions, schedule.drugs,
                                 strict=True):
-        kill = dose * sum((kill_by_drug[drug] for drug in drugs), np.zeros(len(items)))
-        kill_on_day[day] = kill_on_day.get(day, np.zeros(len(items))) + kill
+        before = kill_on_day.get(day, [0.0] * len(items))
+        kill_on_day[day] = [before[i] + dose * sum((kill_by_drug[drug][i] for drug in drugs), 0.0)
+                            for i in order]
     event_days = set(kill_on_day) | set(left_by_day)
 
-    # Why plain floats and lists below: a tumour has a handful of clones, and numpy's
-    # cost per call (about a microsecond) on arrays that short made this loop most of a
-    # slider move. Python's own arithmetic on a few floats is several times faster.
-    count = len(items)
-    order = range(count)
-    rates_list = [float(rate) for rate in rates]
-    day_growth = [math.exp(rate) for rate in rates_list]  # one day of uncrowded growth
-    kill_lists = {day: [float(k) for k in kill] for day, kill in kill_on_day.items()}
-    is_sensitive = [bool(flag) for flag in sensitive]
+    day_growth = [math.exp(rate) for rate in rates]  # one day of uncrowded growth
     limit = MAX_CELLS if law == "exponential" else capacity
     cells = [float(c.initial_cells) for c in items]
     sample_days: list[int] = []
@@ -431,12 +426,12 @@ def _run(items: tuple[Clone, ...], schedule: Schedule, horizon: int, law: str, c
                     total = sum(cells)
                     if total <= 0.0:
                         break
-                    mean_rate = sum(r * n for r, n in zip(rates_list, cells, strict=True)) / total
+                    mean_rate = sum(r * n for r, n in zip(rates, cells, strict=True)) / total
                     tau = _uncrowded_days(total, mean_rate, dt, law, capacity, log_capacity)
-                    grown = [n * math.exp(r * tau) for n, r in zip(cells, rates_list, strict=True)]
+                    grown = [n * math.exp(r * tau) for n, r in zip(cells, rates, strict=True)]
                     if mutation > 0.0:
-                        moved = [mutation * max(grown[i] - cells[i], 0.0) if is_sensitive[i]
-                                 else 0.0 for i in order]
+                        moved = [0.0 if resistant[i] else mutation * max(grown[i] - cells[i], 0.0)
+                                 for i in order]
                         grown = [g - m for g, m in zip(grown, moved, strict=True)]
                         grown[target] += sum(moved)
                     cells = grown
@@ -447,7 +442,7 @@ def _run(items: tuple[Clone, ...], schedule: Schedule, horizon: int, law: str, c
         if day in event_days:
             sample_days.append(day)
             samples.append(cells)
-            day_kill = kill_lists.get(day)
+            day_kill = kill_on_day.get(day)
             if day_kill is not None:
                 scale = factor(sum(cells)) if norton_simon else 1.0
                 cells = [n * 10.0 ** (-k * scale) for n, k in zip(cells, day_kill, strict=True)]
@@ -458,7 +453,7 @@ def _run(items: tuple[Clone, ...], schedule: Schedule, horizon: int, law: str, c
         samples.append(cells)
 
     days = np.array(sample_days, dtype=float)
-    out = np.array(samples, dtype=float).T.copy() if samples else np.empty((count, 0))
+    out = np.array(samples, dtype=float).T.copy()  # clones x samples (at least 2 days)
     days.flags.writeable = False
     out.flags.writeable = False
     return SimulationResult(

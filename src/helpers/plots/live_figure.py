@@ -240,7 +240,6 @@ class LiveFigure(ABC, Generic[D]):
     def draw(self) -> None:
         """Bring the canvas up to date, drawing again only the bands whose limits changed."""
         canvas = self._canvas
-        keep_text_masks(canvas.get_renderer())  # the same renderer unless resized
         keys = self._static_key()
         if keys == self._shown_keys:
             canvas.restore_region(self._background)
@@ -314,7 +313,7 @@ class LiveFigure(ABC, Generic[D]):
         if self._shared is None:
             return  # deflated only when it leaves the pictures ready to paste
         packed = _pack(self._band_pixels(band))
-        _keep_packed(band, key, packed)
+        _keep(band.packed, key, packed, PACKED_KEPT)
         self._shared.save(band.number, key, packed)
 
     def _band_pixels(self, band: _Band) -> np.ndarray:
@@ -344,31 +343,27 @@ def _keep_band(band: _Band, key: tuple, picture: Any) -> None:
     """Keep ``picture`` ready to paste as the band's newest. The oldest past
     ``BACKGROUNDS_KEPT`` is deflated and kept in ``band.packed``. (Why only then:
     deflating costs as much as several pastes, and most pictures are not needed again.)"""
-    band.kept[key] = picture
-    band.kept.move_to_end(key)
-    while len(band.kept) > BACKGROUNDS_KEPT:
-        old_key, old = band.kept.popitem(last=False)
+    for old_key, old in _keep(band.kept, key, picture):
         if old_key not in band.packed:
-            _keep_packed(band, old_key, _pack(old))
+            _keep(band.packed, old_key, _pack(old), PACKED_KEPT)
 
 
-def _keep_packed(band: _Band, key: tuple, packed: bytes) -> None:
-    band.packed[key] = packed
-    band.packed.move_to_end(key)
-    _trim(band.packed, PACKED_KEPT)
-
-
-def _keep(kept: OrderedDict[tuple, Any], key: tuple, picture: Any) -> None:
-    """Keep ``picture`` under ``key`` as the newest; forget the oldest past BACKGROUNDS_KEPT."""
+def _keep(kept: OrderedDict[tuple, Any], key: tuple, picture: Any,
+          count: int | None = None) -> list[tuple[tuple, Any]]:
+    """Keep ``picture`` under ``key`` as the newest; forget the oldest past ``count``
+    (``BACKGROUNDS_KEPT`` unless given). Returns what was forgotten, oldest first."""
     kept[key] = picture
     kept.move_to_end(key)
-    _trim(kept, BACKGROUNDS_KEPT)
+    return _trim(kept, BACKGROUNDS_KEPT if count is None else count)
 
 
-def _trim(kept: OrderedDict[tuple, Any], count: int) -> None:
-    """Forget the oldest pictures of ``kept`` past the newest ``count``."""
+def _trim(kept: OrderedDict[tuple, Any], count: int) -> list[tuple[tuple, Any]]:
+    """Forget the oldest pictures of ``kept`` past the newest ``count``; returns them,
+    oldest first."""
+    forgotten = []
     while len(kept) > count:
-        kept.popitem(last=False)
+        forgotten.append(kept.popitem(last=False))
+    return forgotten
 
 
 def _png_from_rgba(rgba: Any, width: int, height: int) -> bytes:
