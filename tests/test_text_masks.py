@@ -140,3 +140,93 @@ def test_every_panel_figure_draws_its_text_from_masks(projector) -> None:
             panel.figure.png_bytes()
             renderer = panel.figure._canvas.get_renderer()
         assert getattr(renderer, text_masks._MARKED, False), panel_class.__name__
+
+
+def _marked_figure() -> tuple[Figure, RendererAgg]:
+    figure = Figure(figsize=(4, 3), dpi=100)
+    canvas = FigureCanvasAgg(figure)
+    renderer = canvas.get_renderer()
+    keep_text_masks(renderer)
+    return figure, renderer
+
+
+def _same_layout(got: tuple, expected: tuple) -> bool:
+    (box, lines, descent), (box_expected, lines_expected, descent_expected) = got, expected
+    return (np.array_equal(box.get_points(), box_expected.get_points())
+            and lines == lines_expected and descent == descent_expected)
+
+
+# Each change must give the text a new layout: every one is part of what a kept layout
+# is looked up by.
+CHANGES = {
+    "string": lambda text: text.set_text("Days since the first dose, longer"),
+    "size": lambda text: text.set_fontsize(17),
+    "weight": lambda text: text.set_fontweight("bold"),
+    "style": lambda text: text.set_fontstyle("italic"),
+    "family": lambda text: text.set_fontfamily("monospace"),
+    "angle": lambda text: text.set_rotation(35),
+    "rotation mode": lambda text: text.set_rotation_mode("anchor"),
+    "horizontal alignment": lambda text: text.set_horizontalalignment("right"),
+    "vertical alignment": lambda text: text.set_verticalalignment("top"),
+    "line spacing": lambda text: text.set_linespacing(2.5),
+    "multi-line alignment": lambda text: text.set_multialignment("right"),
+    "maths": lambda text: text.set_parse_math(False),
+    "dpi": lambda text: text.get_figure(root=True).set_dpi(150),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+def test_a_kept_layout_is_matplotlibs_own_after_any_change(change) -> None:
+    figure, renderer = _marked_figure()
+    text = figure.text(0.3, 0.4, "Cells $10^{6}$\nafter dose 2", rotation=10)
+    first = text._get_layout(renderer)  # laid out and kept
+    assert _same_layout(first, text_masks._laid_out_by_matplotlib(text, renderer))
+    change(text)
+    assert _same_layout(text._get_layout(renderer),
+                        text_masks._laid_out_by_matplotlib(text, renderer))
+    assert not _same_layout(text._get_layout(renderer), first)  # the change counted
+
+
+def test_every_text_of_a_panel_figure_is_laid_out_as_matplotlib_would() -> None:
+    from helpers.panels.resistance import ResistancePanel
+
+    panel = ResistancePanel()
+    panel.set(cycles=9)
+    panel.figure.png_bytes()
+    renderer = panel.figure._canvas.get_renderer()
+    texts = [text for text in panel.figure.figure.findobj(match=lambda a: hasattr(
+        a, "_get_layout")) if text.get_text()]
+    assert len(texts) > 20  # tick labels, labels, legend entries, titles
+    for text in texts:
+        assert _same_layout(text._get_layout(renderer),
+                            text_masks._laid_out_by_matplotlib(text, renderer)), text
+
+
+def test_a_kept_layout_box_is_the_callers_own() -> None:
+    figure, renderer = _marked_figure()
+    text = figure.text(0.3, 0.4, "first scan")
+    box, _lines, _descent = text._get_layout(renderer)
+    expected = box.get_points().copy()
+    box.set_points(np.zeros((2, 2)))  # a caller moving the box it was given
+    assert np.array_equal(text._get_layout(renderer)[0].get_points(), expected)
+
+
+def test_layouts_are_kept_only_for_a_marked_renderer(monkeypatch) -> None:
+    monkeypatch.setattr(text_masks, "_LAYOUTS", type(text_masks._LAYOUTS)())
+    figure, renderer = _marked_figure()
+    plain = FigureCanvasAgg(Figure(figsize=(4, 3), dpi=100))
+    other = plain.figure.text(0.3, 0.4, "not kept")
+    other._get_layout(plain.get_renderer())
+    assert len(text_masks._LAYOUTS) == 0
+    figure.text(0.3, 0.4, "kept")._get_layout(renderer)
+    assert [key[0] for key in text_masks._LAYOUTS] == ["kept"]
+
+
+def test_the_kept_layouts_are_bounded(monkeypatch) -> None:
+    monkeypatch.setattr(text_masks, "_LAYOUTS", type(text_masks._LAYOUTS)())
+    monkeypatch.setattr(text_masks, "LAYOUTS_KEPT", 5)
+    figure, renderer = _marked_figure()
+    for n in range(12):
+        figure.text(0.3, 0.4, f"label {n}")._get_layout(renderer)
+    assert len(text_masks._LAYOUTS) == 5
+    assert next(reversed(text_masks._LAYOUTS))[0] == "label 11"  # the newest are kept

@@ -4,13 +4,15 @@ The clock is the page's own (``performance.now()``), so the time Playwright take
 the key and to ask the page does not count: it runs from the keydown event the page sees
 to the panel's figure holding a new picture (the ``<img>`` in the panel's figure box has
 a new ``src``), and on to that picture decoded and ready to paint.
+
+The wait is a promise the page settles itself, not a poll on every animation frame: a
+poll makes the page produce a frame every 16 ms, and on a machine without a GPU that
+work takes CPU from the kernel being timed on the same machine.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 __all__ = ["KeypressTiming", "slider_counts", "time_keypress"]
 
@@ -21,6 +23,7 @@ ARM_JS = """([panelIndex]) => {
   const box = panel.querySelector('.chemo-figure');
   const oldSrc = (box.querySelector('img') || {}).src;
   const t = {key: null, dom: null, decoded: null};
+  t.done = new Promise((resolve) => { t.settle = resolve; });
   window.__chemoKeypress = t;
   const onKey = () => { if (t.key === null) t.key = performance.now(); };
   document.addEventListener('keydown', onKey, {capture: true, once: true});
@@ -29,7 +32,7 @@ ARM_JS = """([panelIndex]) => {
     if (!img || img.src === oldSrc || t.dom !== null) return;
     t.dom = performance.now();
     observer.disconnect();
-    img.decode().catch(() => null).then(() => { t.decoded = performance.now(); });
+    img.decode().catch(() => null).then(() => { t.decoded = performance.now(); t.settle(true); });
   };
   const observer = new MutationObserver(seen);
   observer.observe(box, {childList: true, subtree: true, attributes: true,
@@ -38,7 +41,9 @@ ARM_JS = """([panelIndex]) => {
                                                                         true); };
 }"""
 
-DONE_JS = "() => window.__chemoKeypress && window.__chemoKeypress.decoded !== null"
+# Settles true once the new picture is decoded, or false after the wait (in ms).
+DONE_JS = """(waitMs) => Promise.race([window.__chemoKeypress.done,
+  new Promise((resolve) => setTimeout(() => resolve(false), waitMs))])"""
 
 READ_JS = """() => { const t = window.__chemoKeypress; t.disarm();
   return {key: t.key, dom: t.dom, decoded: t.decoded}; }"""
@@ -84,9 +89,7 @@ def time_keypress(page, panel_index: int, slider_index: int, direction: int,
     key = "ArrowRight" if direction > 0 else "ArrowLeft"
     page.evaluate(ARM_JS, [panel_index])
     handle.press(key)
-    try:
-        page.wait_for_function(DONE_JS, timeout=timeout_ms, polling="raf")
-    except PlaywrightTimeoutError:
+    if not page.evaluate(DONE_JS, timeout_ms):
         page.evaluate(READ_JS)
         return KeypressTiming(key, None, None)
     times = page.evaluate(READ_JS)

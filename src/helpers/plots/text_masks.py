@@ -16,6 +16,14 @@ blending its glyphs one by one (covering twice composes the same way).
 
 Used by ``LiveFigure`` for every text of its figure (tick labels, legends, labels),
 so a redraw from scratch on the same canvas draws text exactly as a fast render does.
+
+A text's *layout* is kept too. Before drawing, matplotlib works out each text's box
+and line places again (``Text._get_layout``: a font lookup, font tables read, the
+string measured), about a fifth of drawing a chart's axes from scratch. That layout is
+relative to the text's anchor and depends only on the string, font, angle, alignment,
+line spacing and dpi, so on a marked renderer it is worked out once per such text and
+reused. Any other renderer (another figure of the process, a saved PDF) lays text out
+as matplotlib always does.
 """
 
 from __future__ import annotations
@@ -26,10 +34,12 @@ from typing import Any
 
 import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from ..checks import check_instance
 
-__all__ = ["MASKS_KEPT", "keep_text_masks"]
+__all__ = ["LAYOUTS_KEPT", "MASKS_KEPT", "keep_text_masks"]
 
 #: Masks kept (most recently used), shared by every figure of this process. A mask
 #: is the size of its text (a few hundred bytes to a few kB), so this is at most a
@@ -42,6 +52,41 @@ _MASKS: OrderedDict[tuple, tuple[np.ndarray, int, int] | None] = OrderedDict()
 
 _MARKED = "_chemo_text_masks"
 
+#: Layouts kept (most recently used), shared by every figure of this process: one per
+#: string, font, angle and alignment, each a few small tuples.
+LAYOUTS_KEPT = 4096
+
+# key -> (box, lines, descent) as ``Text._get_layout`` returns them.
+_LAYOUTS: OrderedDict[tuple, tuple[Bbox, list, float]] = OrderedDict()
+
+# (Private to matplotlib, as is the layout's cache key below: guarded by the tests, which
+# compare every kept layout with this one.)
+_laid_out_by_matplotlib = Text._get_layout  # type: ignore[attr-defined]
+
+
+def _kept_layout(text: Text, renderer: Any) -> tuple[Bbox, list, float]:
+    """``Text._get_layout``, worked out once per text look on a marked renderer."""
+    if not getattr(renderer, _MARKED, False) or text.get_wrap():
+        # (A wrapped text's lines depend on where it sits in the figure.)
+        return _laid_out_by_matplotlib(text, renderer)
+    figure: Any = text.get_figure(root=True)
+    key = (text.get_text(), _font_key(text.get_fontproperties()), float(text.get_rotation()),
+           text.get_rotation_mode(), text.get_horizontalalignment(),
+           text.get_verticalalignment(), getattr(text, "_multialignment", None),
+           getattr(text, "_linespacing", None), text.get_usetex(), text.get_parse_math(),
+           float(figure.dpi))
+    kept = _LAYOUTS.get(key)
+    if kept is None:
+        kept = _laid_out_by_matplotlib(text, renderer)
+        _LAYOUTS[key] = kept
+        while len(_LAYOUTS) > LAYOUTS_KEPT:
+            _LAYOUTS.popitem(last=False)
+    else:
+        _LAYOUTS.move_to_end(key)
+    box, lines, descent = kept
+    # Callers may change the box they get (a Bbox is mutable): each gets its own.
+    return Bbox(box.get_points().copy()), list(lines), descent
+
 
 def keep_text_masks(renderer: RendererAgg) -> None:
     """Make ``renderer`` draw text from kept masks; does nothing the second time.
@@ -51,6 +96,8 @@ def keep_text_masks(renderer: RendererAgg) -> None:
     check_instance("renderer", renderer, RendererAgg)
     if getattr(renderer, _MARKED, False):
         return
+    # For every Text, but it keeps layouts only on a marked renderer (see above).
+    Text._get_layout = _kept_layout  # type: ignore[attr-defined]
     original = renderer.draw_text
 
     def draw_text(gc: Any, x: float, y: float, s: str, prop: Any, angle: float,
@@ -82,9 +129,7 @@ def keep_text_masks(renderer: RendererAgg) -> None:
 def _key(renderer: Any, gc: Any, s: str, prop: Any, angle: float, ismath: Any,
          mtext: Any) -> tuple:
     """What a text's pixels depend on, but for its colour and clip (applied when blended)."""
-    font = (tuple(prop.get_family()), prop.get_style(), prop.get_variant(),
-            prop.get_weight(), prop.get_stretch(), prop.get_size_in_points(),
-            prop.get_file(), prop.get_math_fontfamily())
+    font = _font_key(prop)
     shaping: tuple = ()
     if mtext is not None:
         features = getattr(mtext, "get_fontfeatures", None)
@@ -93,6 +138,13 @@ def _key(renderer: Any, gc: Any, s: str, prop: Any, angle: float, ismath: Any,
                    language() if language else None)
     return (s, font, float(angle), bool(ismath), bool(gc.get_antialiased()),
             float(renderer.dpi), shaping)
+
+
+def _font_key(prop: Any) -> tuple:
+    """Everything of a font's properties that chooses its glyphs and their size."""
+    return (tuple(prop.get_family()), prop.get_style(), prop.get_variant(),
+            prop.get_weight(), prop.get_stretch(), prop.get_size_in_points(),
+            prop.get_file(), prop.get_math_fontfamily())
 
 
 def _draw_mask(renderer: Any, gc: Any, s: str, prop: Any, angle: float, ismath: Any,
