@@ -34,6 +34,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import NullFormatter
 from matplotlib.transforms import Bbox
 
+from ._kept import keep_newest, trim
 from .style import ROLES, Theme, rc_for, theme_named
 from .text_masks import keep_text_masks
 from .tick_lines import draw_ticks_as_one
@@ -182,8 +183,8 @@ class LiveFigure(ABC, Generic[D]):
             for band, key in zip(self._bands, keys, strict=True):
                 _keep_band(band, key, self._canvas.copy_from_bbox(band.bbox))
                 if band.label_strip is not None:
-                    _keep(band.strips, _strip_key(key),
-                          self._canvas.copy_from_bbox(band.label_strip))
+                    keep_newest(band.strips, _strip_key(key),
+                                self._canvas.copy_from_bbox(band.label_strip), BACKGROUNDS_KEPT)
             self._background = self._canvas.copy_from_bbox(figure.bbox)
             self._shown_keys = keys
 
@@ -203,9 +204,9 @@ class LiveFigure(ABC, Generic[D]):
             self._rebuild()
             return
         for band in self._bands:
-            _trim(band.kept, PARKED_KEPT)
-            _trim(band.strips, PARKED_KEPT)
-            _trim(band.packed, PARKED_KEPT)
+            trim(band.kept, PARKED_KEPT)
+            trim(band.strips, PARKED_KEPT)
+            trim(band.packed, PARKED_KEPT)
         parked[self.theme.name] = {key: value for key, value in self.__dict__.items()
                                    if key != "_parked"}
         back = parked.pop(chosen.name, None)
@@ -278,7 +279,8 @@ class LiveFigure(ABC, Generic[D]):
                     canvas.restore_region(band.strips[ylims])
                     band.strips.move_to_end(ylims)
                 else:
-                    _keep(band.strips, ylims, canvas.copy_from_bbox(band.label_strip))
+                    keep_newest(band.strips, ylims, canvas.copy_from_bbox(band.label_strip),
+                                BACKGROUNDS_KEPT)
             for sprite in pasted:
                 canvas.restore_region(sprite.region)
         for band, key in zip(self._bands, keys, strict=True):
@@ -302,7 +304,7 @@ class LiveFigure(ABC, Generic[D]):
         packed = band.packed.get(key)
         if packed is not None:
             band.packed.move_to_end(key)
-            return np.frombuffer(_inflate(packed), dtype=np.uint8).reshape(shape)
+            return _unpack(packed, shape)
         if self._shared is not None:
             return self._shared.load(band.number, key, shape)
         return None
@@ -313,7 +315,7 @@ class LiveFigure(ABC, Generic[D]):
         if self._shared is None:
             return  # deflated only when it leaves the pictures ready to paste
         packed = _pack(self._band_pixels(band))
-        _keep(band.packed, key, packed, PACKED_KEPT)
+        keep_newest(band.packed, key, packed, PACKED_KEPT)
         self._shared.save(band.number, key, packed)
 
     def _band_pixels(self, band: _Band) -> np.ndarray:
@@ -339,31 +341,22 @@ def _pack(pixels: Any) -> bytes:
     return _deflate(np.ascontiguousarray(pixels).tobytes(), 1)
 
 
+def _unpack(packed: bytes, shape: tuple[int, ...]) -> np.ndarray | None:
+    """The pixels ``_pack`` deflated (read-only, of ``shape``: rows, columns, 4), or None
+    when the bytes do not hold that many."""
+    data = _inflate(packed)
+    if len(data) != math.prod(shape):
+        return None
+    return np.frombuffer(data, dtype=np.uint8).reshape(shape)
+
+
 def _keep_band(band: _Band, key: tuple, picture: Any) -> None:
     """Keep ``picture`` ready to paste as the band's newest. The oldest past
     ``BACKGROUNDS_KEPT`` is deflated and kept in ``band.packed``. (Why only then:
     deflating costs as much as several pastes, and most pictures are not needed again.)"""
-    for old_key, old in _keep(band.kept, key, picture):
+    for old_key, old in keep_newest(band.kept, key, picture, BACKGROUNDS_KEPT):
         if old_key not in band.packed:
-            _keep(band.packed, old_key, _pack(old), PACKED_KEPT)
-
-
-def _keep(kept: OrderedDict[tuple, Any], key: tuple, picture: Any,
-          count: int | None = None) -> list[tuple[tuple, Any]]:
-    """Keep ``picture`` under ``key`` as the newest; forget the oldest past ``count``
-    (``BACKGROUNDS_KEPT`` unless given). Returns what was forgotten, oldest first."""
-    kept[key] = picture
-    kept.move_to_end(key)
-    return _trim(kept, BACKGROUNDS_KEPT if count is None else count)
-
-
-def _trim(kept: OrderedDict[tuple, Any], count: int) -> list[tuple[tuple, Any]]:
-    """Forget the oldest pictures of ``kept`` past the newest ``count``; returns them,
-    oldest first."""
-    forgotten = []
-    while len(kept) > count:
-        forgotten.append(kept.popitem(last=False))
-    return forgotten
+            keep_newest(band.packed, old_key, _pack(old), PACKED_KEPT)
 
 
 def _png_from_rgba(rgba: Any, width: int, height: int) -> bytes:
@@ -486,12 +479,9 @@ class _SharedPictures:
         """The band's pixels (of ``shape``: rows, columns, 4), or None when no kernel of
         this server has drawn them."""
         try:
-            data = _inflate(self._path(band, key).read_bytes())
+            return _unpack(self._path(band, key).read_bytes(), shape)
         except Exception:  # noqa: BLE001 - none yet, or a damaged file: draw it
             return None
-        if len(data) != math.prod(shape):
-            return None
-        return np.frombuffer(data, dtype=np.uint8).reshape(shape)
 
     def save(self, band: int, key: tuple, packed: bytes) -> None:
         """Share the band's pixels, deflated (``packed``)."""

@@ -38,6 +38,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from ..checks import check_instance
+from ._kept import recall
 
 __all__ = ["LAYOUTS_KEPT", "MASKS_KEPT", "keep_text_masks"]
 
@@ -75,15 +76,8 @@ def _kept_layout(text: Text, renderer: Any) -> tuple[Bbox, list, float]:
            text.get_verticalalignment(), getattr(text, "_multialignment", None),
            getattr(text, "_linespacing", None), text.get_usetex(), text.get_parse_math(),
            float(figure.dpi))
-    kept = _LAYOUTS.get(key)
-    if kept is None:
-        kept = _laid_out_by_matplotlib(text, renderer)
-        _LAYOUTS[key] = kept
-        while len(_LAYOUTS) > LAYOUTS_KEPT:
-            _LAYOUTS.popitem(last=False)
-    else:
-        _LAYOUTS.move_to_end(key)
-    box, lines, descent = kept
+    box, lines, descent = recall(_LAYOUTS, key, LAYOUTS_KEPT,
+                                 lambda: _laid_out_by_matplotlib(text, renderer))
     # Callers may change the box they get (a Bbox is mutable): each gets its own.
     return Bbox(box.get_points().copy()), list(lines), descent
 
@@ -105,15 +99,8 @@ def keep_text_masks(renderer: RendererAgg) -> None:
         if ismath == "TeX" or not (math.isfinite(x) and math.isfinite(y)):
             original(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
             return
-        key = _key(renderer, gc, s, prop, angle, ismath, mtext)
-        if key in _MASKS:
-            _MASKS.move_to_end(key)
-            kept = _MASKS[key]
-        else:
-            kept = _draw_mask(renderer, gc, s, prop, angle, ismath, mtext)
-            _MASKS[key] = kept
-            while len(_MASKS) > MASKS_KEPT:
-                _MASKS.popitem(last=False)
+        kept = recall(_MASKS, _key(renderer, gc, s, prop, angle, ismath, mtext), MASKS_KEPT,
+                      lambda: _draw_mask(renderer, gc, s, prop, angle, ismath, mtext))
         if kept is None:
             return
         mask, left, top = kept

@@ -27,6 +27,7 @@ from matplotlib.axis import Axis
 from matplotlib.lines import Line2D
 
 from ..checks import check_instance
+from ._kept import keep_newest
 
 __all__ = ["draw_ticks_as_one"]
 
@@ -104,9 +105,8 @@ def _places_in_view(axis: Axis, which: str) -> np.ndarray:
         _places_kept.move_to_end(key)
         return kept[2]
     places = _places_worked_out(axis, which)
-    _places_kept[key] = (weakref.ref(major), weakref.ref(minor), places)
-    while len(_places_kept) > _PLACES_KEPT:
-        _places_kept.popitem(last=False)
+    keep_newest(_places_kept, key, (weakref.ref(major), weakref.ref(minor), places),
+                _PLACES_KEPT)
     return places
 
 
