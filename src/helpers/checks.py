@@ -104,7 +104,14 @@ class _RealNumber(Protocol):
     def __int__(self) -> int: ...
 
 
+# Exact types that need no ABC look-up (NaN fails the range test, so it falls through).
+_FAST_REALS = (float, int, np.float64, np.int64)
+_FAST_WHOLES = (int, np.int64)
+
+
 def _is_real(value: object) -> TypeGuard[_RealNumber]:
+    if type(value) in _FAST_REALS:  # the common case, without the ABC look-up
+        return True
     # bool is an int subclass; True as "3 cycles" is a mistake, not a number.
     return isinstance(value, Real) and not isinstance(value, bool)
 
@@ -120,28 +127,34 @@ def check_number(
 ) -> float:
     """Return ``value`` as a finite float inside the range, or raise ``ValueError``
     (``WrongTypeError``, also a ``TypeError``, when it is not a number at all)."""
-    low = "-inf" if minimum is None else f"{minimum:g}"
-    high = "inf" if maximum is None else f"{maximum:g}"
-    allowed = (
-        f"{'[' if min_inclusive and minimum is not None else '('}{low}, "
-        f"{high}{']' if max_inclusive and maximum is not None else ')'}"
-    )
     if not _is_real(value):
+        allowed = _interval(minimum, maximum, min_inclusive, max_inclusive)
         raise WrongTypeError(
             f"{name} must be a finite number in {allowed}; got {_shown(value)} "
             f"of type {type(value).__name__}"
         )
     number = float(value)
-    if not math.isfinite(number):
-        raise ValueError(f"{name} must be a finite number in {allowed}; got {number!r}")
     too_low = minimum is not None and (
         number < minimum or (not min_inclusive and number == minimum))
     too_high = maximum is not None and (
         number > maximum or (not max_inclusive and number == maximum)
     )
-    if too_low or too_high:
-        raise ValueError(f"{name} must be in {allowed}; got {number:g}")
-    return number
+    if math.isfinite(number) and not (too_low or too_high):
+        return number
+    # (The words are made only for a refusal: most calls pass, and checks run often.)
+    allowed = _interval(minimum, maximum, min_inclusive, max_inclusive)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number in {allowed}; got {number!r}")
+    raise ValueError(f"{name} must be in {allowed}; got {number:g}")
+
+
+def _interval(minimum: float | None, maximum: float | None, min_inclusive: bool,
+              max_inclusive: bool) -> str:
+    """The allowed range in words: ``[0, 1]``, ``(0, inf)``."""
+    low = "-inf" if minimum is None else f"{minimum:g}"
+    high = "inf" if maximum is None else f"{maximum:g}"
+    return (f"{'[' if min_inclusive and minimum is not None else '('}{low}, "
+            f"{high}{']' if max_inclusive and maximum is not None else ')'}")
 
 
 def check_fraction(name: str, value: object) -> float:
@@ -152,15 +165,17 @@ def check_fraction(name: str, value: object) -> float:
 def check_int(name: str, value: object, *, minimum: int | None = None,
               maximum: int | None = None) -> int:
     """Return ``value`` as an int inside the range, or raise ``ValueError``."""
+    whole = _is_real(value) and math.isfinite(float(value)) and float(value) == int(value)
+    number = int(value) if whole else 0  # type: ignore[call-overload]
+    if whole and not ((minimum is not None and number < minimum)
+                      or (maximum is not None and number > maximum)):
+        return number
     low = "-inf" if minimum is None else str(minimum)
     high = "inf" if maximum is None else str(maximum)
     allowed = f"whole numbers from {low} to {high}"
-    if not (_is_real(value) and math.isfinite(float(value)) and float(value) == int(value)):
+    if not whole:
         raise ValueError(f"{name} must be one of the {allowed}; got {value!r}")
-    number = int(value)
-    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
-        raise ValueError(f"{name} must be one of the {allowed}; got {number}")
-    return number
+    raise ValueError(f"{name} must be one of the {allowed}; got {number}")
 
 
 def check_choice(name: str, value: object, choices: Sequence[str]) -> str:
@@ -360,11 +375,6 @@ def _limits_for(name: str, metadata: Mapping[str, object]) -> _Limits:
     return _Limits(float(metadata.get("minimum", low)),  # type: ignore[arg-type]
                    float(metadata.get("maximum", high)),  # type: ignore[arg-type]
                    bool(metadata.get("infinite_ok", False)), bool(metadata.get("nan_ok", False)))
-
-
-# Exact types that need no ABC look-up (NaN fails the range test, so it falls through).
-_FAST_REALS = (float, int, np.float64, np.int64)
-_FAST_WHOLES = (int, np.int64)
 
 
 def _real(name: str, value: object, limits: _Limits) -> None:

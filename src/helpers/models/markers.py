@@ -134,18 +134,19 @@ def marker_levels(days, burden_cells, model: MarkerModel = MarkerModel(), *,
             window[:after] = False
             target = target + np.where(window, extra, 0.0)
     k = model.clearance_per_day
-    levels = np.empty_like(target)
-    levels[0] = target[0]
-    for i in range(1, t.size):
-        dt = t[i] - t[i - 1]
+    # Stepped in plain floats: a numpy scalar per step costs several times as much.
+    times, targets = t.tolist(), target.tolist()
+    levels = [targets[0]] * len(targets)
+    for i in range(1, len(times)):
+        dt = times[i] - times[i - 1]
         if dt == 0.0:
             levels[i] = levels[i - 1]
             continue
         decay = math.exp(-k * dt)
         ramp = -math.expm1(-k * dt) / (k * dt)  # (1 - e^(-k dt)) / (k dt)
-        u0, u1 = target[i - 1], target[i]
+        u0, u1 = targets[i - 1], targets[i]
         levels[i] = u1 + (levels[i - 1] - u0) * decay - (u1 - u0) * ramp
-    return np.maximum(levels, 0.0)
+    return np.maximum(np.array(levels, dtype=float), 0.0)
 
 
 def measure_marker(days, levels, test_days, model: MarkerModel = MarkerModel(), *,
