@@ -209,8 +209,13 @@ EXAMPLES_FOR: dict[str, Callable[[], object]] = {
     "plots.scan_readings.stack_dots.values": lambda: np.array([-12.0, 3.0, 4.0, 25.0]),
     "plots.limits.label_every_decade.axis": lambda: _live_figure().axes[0].yaxis,
     "plots.live_figure.LiveFigure.dynamic.artist": lambda: _live_figure().axes[0].plot([], [])[0],
+    "plots.live_figure.LiveFigure.steady.artist": lambda: _live_figure().axes[0].plot(
+        [], [], zorder=0)[0],
     "plots.live_figure.LiveFigure.line.ax": lambda: _live_figure().axes[0],
     "plots.tick_lines.draw_ticks_as_one.ax": lambda: _live_figure().axes[0],
+    "plots.limits.set_limits.ax": lambda: _live_figure().axes[0],
+    "plots.limits.set_limits.x": lambda: (0.0, 10.0),
+    "plots.limits.set_limits.y": lambda: (1.0, 100.0),
     "plots.text_masks.keep_text_masks.renderer": lambda: _live_figure()._canvas.get_renderer(),
     "plots.live_figure.LiveFigure.line.role": lambda: _first_key("helpers.plots.style", "ROLES"),
     "plots.live_figure.LiveFigure.update.data": lambda: _figure_data(

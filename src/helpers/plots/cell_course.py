@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from ..checks import MAX_MAGNITUDE, Record, check_array, check_flag, check_instance, check_number
-from .limits import decade_limits, label_every_decade, nice_top
+from .limits import decade_limits, label_every_decade, nice_top, set_limits
 from .live_figure import LiveFigure
 from .style import GREY, ORANGE, rc_for
 
@@ -150,7 +150,8 @@ class CellCourseBase(LiveFigure[CD]):
             for role in self.roles}
         self.band: Rectangle | None = None
         if self.show_band:
-            self.band = self.dynamic(cells_ax.axhspan(
+            # Steady (drawn with the chart's axes): it changes only with the lesson's data.
+            self.band = self.steady(cells_ax.axhspan(
                 1, 1, color=GREY, alpha=self.theme.band_alpha, linewidth=0,
                 label="Smallest size a scan can show", zorder=1.6))  # above the grid, as blitted
         self.doses = self.dynamic(cells_ax.scatter(
@@ -210,7 +211,7 @@ class CellCourseBase(LiveFigure[CD]):
         x_max = max(x_max, 1.0)
         # A treated course drops on day 0: start the axis a little before it, so the
         # drop is not hidden behind the left edge.
-        cells_ax.set_xlim(-0.015 * x_max if self.treated else 0.0, x_max)
+        set_limits(cells_ax, x=(-0.015 * x_max if self.treated else 0.0, x_max))
         # The bottom of the axis is always one cell (below it, a clone is gone);
         # the top snaps to a power of ten, so most moves keep the same axes.
         _, high = decade_limits(np.concatenate(shown) if shown else np.array([]))
@@ -219,7 +220,7 @@ class CellCourseBase(LiveFigure[CD]):
         if self.cells_top is not None:
             high = self.cells_top
         low = 1.0
-        cells_ax.set_ylim(low, high)
+        set_limits(cells_ax, y=(low, high))
         top = high / 1.0
         self.doses.set_offsets(np.column_stack([dose_days, np.full(len(dose_days), top)])
                                if len(dose_days) else np.empty((0, 2)))
@@ -239,7 +240,7 @@ class CellCourseBase(LiveFigure[CD]):
             top_mm = float(np.nanmax(diameter_mm)) if diameter_mm.size else 1.0
             # Snap to a few round tops so most slider moves keep the axes (and the
             # cached background) as they are.
-            self.axes[1].set_ylim(0, nice_top(1.1 * top_mm, minimum=5.0))
+            set_limits(self.axes[1], y=(0, nice_top(1.1 * top_mm, minimum=5.0)))
 
 
 class CellCourseFigure(CellCourseBase[CellCourseData]):

@@ -25,7 +25,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from ..checks import Record, check_instance
-from .limits import nice_top, snap_up
+from .limits import nice_top, set_limits, snap_up
 from .live_figure import LiveFigure
 from .style import BLACK, BLUE, BLUISH_GREEN, GREY, ORANGE, REDDISH_PURPLE, VERMILLION
 
@@ -122,7 +122,8 @@ class ClueTimelineFigure(LiveFigure[ClueTimelineData]):
             (line,) = ax.plot([], [], color=GREY, linestyle=":", linewidth=width * 0.6,
                               transform=ax.get_xaxis_transform(), zorder=1)
             line.set_in_layout(False)
-            self.dose_lines.append(self.dynamic(line))
+            # Steady: the cycles set both the dose days and the time axis.
+            self.dose_lines.append(self.steady(line))
         diary_ax.set_ylabel("Diary\n(0 to 10)")
         diary_ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # scores are whole numbers
         diary_ax.legend(**outside)
@@ -130,9 +131,10 @@ class ClueTimelineFigure(LiveFigure[ClueTimelineData]):
         (heat,) = heat_ax.plot([], [], color=VERMILLION, linewidth=width * 0.8,
                                label="Temperature")
         self.heat = self.dynamic(heat)
+        # Beneath the temperature (drawn with the chart's static part, see ``steady``).
         (fever,) = heat_ax.plot([], [], color=BLACK, linestyle="--", linewidth=width * 0.6,
-                                label="Fever line")
-        self.fever_line = self.dynamic(fever)
+                                label="Fever line", zorder=1.5)
+        self.fever_line = self.steady(fever)
         heat_ax.set_ylim(*_TEMPERATURE_C)
         heat_ax.set_yticks([36, 38, 40])  # 38: the fever line, labelled in either theme
         heat_ax.set_ylabel("Temperature\n(\u00b0C)")
@@ -143,7 +145,7 @@ class ClueTimelineFigure(LiveFigure[ClueTimelineData]):
                          facecolor=REDDISH_PURPLE, alpha=self.theme.band_alpha, linewidth=0,
                          label="Low")
         white_ax.add_patch(band)
-        self.low_band = self.dynamic(band)
+        self.low_band = self.steady(band)
         (white,) = white_ax.plot([], [], color=BLUISH_GREEN, linewidth=width * 0.8,
                                  label="In the body")
         self.white = self.dynamic(white)
@@ -196,13 +198,13 @@ class ClueTimelineFigure(LiveFigure[ClueTimelineData]):
         x_max = float(data.x_max_days)
         # A little room either side, so the first and last points are not cut in half.
         # The charts share one time axis: set on one, it is set on all.
-        scan_ax.set_xlim(-2.0, x_max + 2.0)
+        set_limits(scan_ax, x=(-2.0, x_max + 2.0))
         xs, ys = _dose_lines(data.dose_days)
         for line in self.dose_lines:
             line.set_data(xs, ys)
         self.doses.set_data(list(data.dose_days), [1.0] * len(data.dose_days))
 
-        diary_ax.set_ylim(0, data.score_max + 0.5)
+        set_limits(diary_ax, y=(0, data.score_max + 0.5))
         self.diary.set_data(data.days, data.scores)
         self.heat.set_data(data.days, data.temperature_c)
         self.fever_line.set_data([-2.0, x_max + 2.0], [data.fever_c, data.fever_c])
@@ -211,12 +213,12 @@ class ClueTimelineFigure(LiveFigure[ClueTimelineData]):
         self.white_tests.set_data(list(data.white_test_days), list(data.white_tests))
 
         marker_high, scan_high = data.highest
-        marker_ax.set_ylim(0, nice_top(1.15 * marker_high))
+        set_limits(marker_ax, y=(0, nice_top(1.15 * marker_high)))
         self.marker.set_data(data.marker_days, data.marker_line)
         self.marker_tests.set_data(list(data.marker_test_days), list(data.marker_tests))
 
         scan_top = snap_up(1.3 * scan_high, 20, 40)
-        scan_ax.set_ylim(0, scan_top)
+        set_limits(scan_ax, y=(0, scan_top))
         self.scans.set_data(list(data.scan_days), list(data.scan_mm))
         for k, label in enumerate(self.scan_labels):
             if k >= len(data.scan_days):

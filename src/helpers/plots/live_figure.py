@@ -30,6 +30,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.ticker import NullFormatter
 from matplotlib.transforms import Bbox
@@ -51,6 +53,8 @@ __all__ = ["LiveFigure", "img_tag"]
 #: The figure's data: a frozen dataclass of arrays and numbers, defined beside
 #: each figure (plots know nothing of the model, only of what they draw).
 D = TypeVar("D")
+#: What may be marked steady (``LiveFigure.steady``).
+SteadyArtist = TypeVar("SteadyArtist", Line2D, Rectangle)
 
 #: Static pictures kept per band of the figure (see ``_Band``), one per set of axis
 #: limits, most recent first. Why: a reader moves a slider back and forth, so limits
@@ -93,6 +97,9 @@ class _Band:
     #: of a log axis and most of the text of a stack of charts, are pasted.
     label_strip: Bbox | None = None
     strips: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
+    #: The steady artists (``LiveFigure.steady``) of the band's charts: drawn with its
+    #: static part, so their looks are part of its key.
+    steady: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,7 +143,8 @@ class LiveFigure(ABC, Generic[D]):
     # that changes one chart's limits draws only that chart; legends, titles and x
     # labels clear of every axis are pasted, not drawn (``_Sprite``); grid lines and
     # tick marks are one line per axis (``tick_lines``). Anything not marked dynamic
-    # must therefore depend on its own axes' limits alone.
+    # must therefore depend on its own axes' limits alone, or be marked steady (drawn
+    # with the static part, whose kept pictures are keyed by its data too).
 
     # -- subclasses ----------------------------------------------------------
     @abstractmethod
@@ -151,6 +159,7 @@ class LiveFigure(ABC, Generic[D]):
     def _rebuild(self) -> None:
         with matplotlib.rc_context(rc_for(self.theme)):
             self._dynamic: list = []
+            self._steady: list = []
             self._background: Any = None
             self._shown_keys: tuple | None = None
             # The theme fixes the figure's size in pixels, so it names the pictures too.
@@ -175,6 +184,10 @@ class LiveFigure(ABC, Generic[D]):
             # artists are animated, so not drawn): plan the bands, capture the sprites.
             renderer = self._canvas.get_renderer()
             self._bands = _plan_bands(self.axes, figure, renderer)
+            for band in self._bands:
+                charts = [self.axes[i] for i in band.axes]
+                band.steady = tuple(a for a in self._steady if a.axes in charts)
+            _check_stacking(self._steady, self._dynamic)
             self._sprites = [_Sprite(artist, self._canvas.copy_from_bbox(box))
                              for artist, box in _free_boxes(self.axes, figure, renderer)]
             # That static part is also each band's first kept picture: when the first
@@ -222,9 +235,38 @@ class LiveFigure(ABC, Generic[D]):
         self._dynamic.append(artist)
         return artist
 
+    def steady(self, artist: SteadyArtist) -> SteadyArtist:
+        """Mark ``artist`` as changing with the data, but seldom: drawn with the static
+        part of its chart, not on every render.
+
+        Why: each artist drawn on every render costs a fraction of a millisecond, and
+        some change only when the limits do (a line on each dose day, which the number
+        of cycles sets along with the time axis). A band's kept pictures are then keyed
+        by the steady artists' data as well as by the limits, so a picture is pasted
+        only where it shows the very same data. Only a line or a rectangle clipped to
+        its chart (so it never reaches a pasted label strip or legend), whose style does
+        not change after ``build``: only its data and visibility are in the key. It is
+        drawn beneath the dynamic artists, so its zorder must not be above theirs.
+        """
+        if not isinstance(artist, Line2D | Rectangle):
+            raise TypeError(f"artist must be a Line2D or a Rectangle; "
+                            f"got {type(artist).__name__}")
+        if not artist.get_clip_on():
+            raise ValueError("artist must be clipped to its chart (clip_on=True); "
+                             "got clip_on=False")
+        self._steady.append(artist)
+        for band in getattr(self, "_bands", ()):  # marked after ``build``: key it now
+            if any(artist.axes is self.axes[i] for i in band.axes):
+                band.steady += (artist,)
+                _check_stacking(self._steady, self._dynamic)
+        return artist
+
     def _static_key(self) -> tuple:
-        """Each band's key: the x and y limits of each of its axes."""
-        return tuple(tuple((self.axes[i].get_xlim(), self.axes[i].get_ylim()) for i in band.axes)
+        """Each band's key: the x and y limits of each of its axes, then the look of
+        each of its steady artists."""
+        return tuple((tuple((self.axes[i].get_xlim(), self.axes[i].get_ylim())
+                            for i in band.axes),
+                      tuple(_look(artist) for artist in band.steady))
                      for band in self._bands)
 
     def line(self, ax: Axes, role: str, **kwargs: Any) -> Any:
@@ -238,20 +280,26 @@ class LiveFigure(ABC, Generic[D]):
         (artist,) = ax.plot([], [], **options)
         return self.dynamic(artist)
 
-    def draw(self) -> None:
-        """Bring the canvas up to date, drawing again only the bands whose limits changed."""
-        canvas = self._canvas
+    def draw_static(self) -> None:
+        """Put the static part for the current limits on the canvas (pasted where kept,
+        else drawn and kept), without the data: to draw ahead what moves will need."""
         keys = self._static_key()
         if keys == self._shown_keys:
-            canvas.restore_region(self._background)
+            self._canvas.restore_region(self._background)
         else:
             # Drawing axes makes new ticks, which read the theme's settings.
             with matplotlib.rc_context(rc_for(self.theme)):
                 self._compose_background(keys)
+
+    def draw(self) -> None:
+        """Bring the canvas up to date, drawing again only the bands whose limits changed."""
+        self.draw_static()
         # Same stacking order as a full draw would use. (The dynamic artists took the
         # theme's settings when ``build`` made them, under the theme's rc_context.)
+        # What ``Axes.draw_artist`` does, with the renderer looked up once, not per artist.
+        renderer = self._canvas.get_renderer()
         for artist in sorted(self._dynamic, key=lambda a: a.get_zorder()):
-            artist.axes.draw_artist(artist)
+            artist.draw(renderer)
 
     def _compose_background(self, keys: tuple) -> None:
         """Put the static part for ``keys`` on the canvas: kept bands pasted, others drawn."""
@@ -272,7 +320,8 @@ class LiveFigure(ABC, Generic[D]):
             reused = [(band, ylims) for band, ylims in strips if ylims in band.strips]
             with _hidden([*hidden, *(sprite.artist for sprite in pasted)],
                          [self.axes[i].yaxis for band, _ in reused for i in band.axes]), \
-                    _tick_labels_unmeasured([self.axes[i] for i in drawn]):
+                    _tick_labels_unmeasured([self.axes[i] for i in drawn]), \
+                    _blank_axes_skipped([self.axes[i] for i in drawn]):
                 canvas.draw()  # the figure, the missing bands' axes; no dynamic artist
             for band, ylims in strips:
                 if ylims in band.strips:
@@ -397,22 +446,74 @@ def img_tag(png: bytes, alt_text: str) -> str:
 @contextmanager
 def _hidden(artists: list[Any], label_axes: list[Any]) -> Iterator[None]:
     """Within the block, ``artists`` are not drawn, and the y axes in ``label_axes`` draw
-    their ticks and grid but no tick labels and no axis label."""
-    formatters = [axis.get_major_formatter() for axis in label_axes]
+    their ticks and grid but no tick labels (major or minor) and no axis label."""
+    formatters = [(axis.get_major_formatter(), axis.get_minor_formatter())
+                  for axis in label_axes]
     labels_shown = [axis.label.get_visible() for axis in label_axes]
     try:
         for artist in artists:
             artist.set_visible(False)
         for axis in label_axes:
-            axis.set_major_formatter(NullFormatter())  # an empty label is not laid out
+            # An empty label is not laid out. (The minor labels of a log axis too: they
+            # sit in the strip pasted over them.)
+            axis.set_major_formatter(NullFormatter())
+            axis.set_minor_formatter(NullFormatter())
             axis.label.set_visible(False)
         yield
     finally:
         for artist in artists:
             artist.set_visible(True)
-        for axis, formatter, shown in zip(label_axes, formatters, labels_shown, strict=True):
-            axis.set_major_formatter(formatter)
+        for axis, (major, minor), shown in zip(label_axes, formatters, labels_shown,
+                                               strict=True):
+            axis.set_major_formatter(major)
+            axis.set_minor_formatter(minor)
             axis.label.set_visible(shown)
+
+
+@contextmanager
+def _blank_axes_skipped(axes: list[Axes]) -> Iterator[None]:
+    """Within the block, an axis of ``axes`` that would draw nothing is not drawn at all.
+
+    Why: our grid lines and tick marks are drawn by ``tick_lines``, so all an axis still
+    draws is its tick labels, its label and its offset text ("1e6"). In a stack of
+    charts sharing one time axis only the lowest shows its tick labels, and a y axis
+    whose labels are pasted from its kept strip shows none (``_hidden``); yet matplotlib
+    would still work out every tick's place, text and artists, about a third of drawing
+    a chart again. Decided as the block starts, so within ``_hidden``.
+    """
+    skipped = []
+    for ax in axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if _draws_nothing(axis):
+                axis.draw = _draw_nothing  # type: ignore[method-assign]
+                skipped.append(axis)
+    try:
+        yield
+    finally:
+        for axis in skipped:
+            del axis.draw  # the class's own method again
+
+
+def _draw_nothing(renderer: Any) -> None:
+    return None
+
+
+def _draws_nothing(axis: Any) -> bool:
+    """Whether drawing ``axis`` would put nothing on the canvas: its label and offset
+    text are hidden or empty, and its tick labels (major and minor) are switched off or
+    formatted as nothing. (Its grid lines and tick marks are ``tick_lines``'s.)"""
+    if axis.label.get_visible() and axis.label.get_text():
+        return False
+    for formatter, ticks in ((axis.get_major_formatter(), axis.get_major_ticks(1)),
+                             (axis.get_minor_formatter(), axis.get_minor_ticks(1))):
+        if isinstance(formatter, NullFormatter):
+            continue  # no tick labels, and no offset text either
+        if axis.offsetText.get_visible():
+            return False
+        tick = ticks[0]
+        if tick.label1.get_visible() or tick.label2.get_visible():
+            return False
+    return True
 
 
 #: matplotlib's (private) method of an axis that measures its tick labels as it draws.
@@ -565,8 +666,34 @@ def _plan_bands(axes: list[Axes], figure: Figure, renderer: Any) -> list[_Band]:
 
 
 def _strip_key(band_key: tuple) -> tuple:
-    """What a band's label strip depends on: its charts' y limits, out of the band's key."""
-    return tuple(ylim for _xlim, ylim in band_key)
+    """What a band's label strip depends on: its charts' y limits, out of the band's key.
+    (Its steady artists are clipped to the charts, so they never reach the strip.)"""
+    limits, _looks = band_key
+    return tuple(ylim for _xlim, ylim in limits)
+
+
+def _check_stacking(steady: list[Any], dynamic: list[Any]) -> None:
+    """A steady artist is drawn with the static part, beneath every dynamic artist: one
+    above a dynamic artist of its chart (higher zorder) would be drawn in the wrong order."""
+    for artist in steady:
+        below = [other.get_zorder() for other in dynamic if other.axes is artist.axes]
+        if below and artist.get_zorder() > min(below):
+            raise ValueError(f"a steady artist's zorder must be at most {min(below)} (the "
+                             f"lowest of the dynamic artists of its chart); "
+                             f"got {artist.get_zorder()}")
+
+
+def _look(artist: Line2D | Rectangle) -> tuple:
+    """What a steady artist shows, as a key: whether it is visible, and its data (a
+    line's points as a digest of their bytes; a rectangle's corner and size)."""
+    if isinstance(artist, Line2D):
+        return (artist.get_visible(), *(_digest(values) for values in artist.get_data()))
+    return (artist.get_visible(), *artist.get_xy(), artist.get_width(), artist.get_height())
+
+
+def _digest(values: Any) -> tuple[tuple[int, ...], bytes]:
+    data = np.asarray(values, dtype=float)
+    return data.shape, hashlib.blake2b(data.tobytes(), digest_size=16).digest()
 
 
 def _across(boxes: list[Bbox]) -> Bbox:

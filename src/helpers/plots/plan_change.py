@@ -131,7 +131,8 @@ class PlanChangeFigure(LiveFigure[PlanChangeData]):
         size_ax.set_ylim(0, self.size_top_mm)
         size_ax.set_ylabel("Size across (mm)")
         size_ax.set_title("Each lesion's size", loc="left")
-        self.band: Rectangle = self.dynamic(size_ax.axhspan(
+        # Steady (drawn with the chart's axes): the same on every move.
+        self.band: Rectangle = self.steady(size_ax.axhspan(
             0, 1, color=GREY, alpha=self.theme.band_alpha, linewidth=0,
             label="Too small to see", zorder=1.6))
         self.size_lines = [self.line(size_ax, role, label=label)
@@ -146,10 +147,11 @@ class PlanChangeFigure(LiveFigure[PlanChangeData]):
         look = ROLES["scan_day"]
         self.scan_lines, self.review_lines = [], []
         for ax in (size_ax, cells_ax):
+            # Steady, beneath the data: the scan plan is the same on every move.
             (scan,) = ax.plot([], [], color=look.color, linestyle=look.linestyle,
                               linewidth=max(1.0, 0.6 * width), transform=ax.get_xaxis_transform(),
-                              label="Scan day" if ax is cells_ax else None)
-            self.scan_lines.append(self.dynamic(scan))
+                              label="Scan day" if ax is cells_ax else None, zorder=1.9)
+            self.scan_lines.append(self.steady(scan))
         for ax in (strip_ax, size_ax, cells_ax):
             (review,) = ax.plot([], [], color=BLACK, linestyle="--",
                                 linewidth=max(1.2, 0.8 * width),

@@ -18,7 +18,7 @@ from matplotlib.ticker import NullLocator
 
 from ..checks import MAX_MAGNITUDE, check_array, check_instance, check_number
 from .cell_course import CellCourseBase, CellCourseData, cells_tick_label
-from .limits import label_every_decade
+from .limits import label_every_decade, set_limits
 from .style import rc_for
 
 __all__ = ["ShareCourseData", "ResistantShareFigure", "share_tick_label", "share_limits"]
@@ -115,5 +115,4 @@ class ResistantShareFigure(CellCourseBase[ShareCourseData]):
         # log axis, nor one below the axis's floor: leave a gap.
         low, high = share_limits(values)
         self.share_line.set_data(days, np.where(values >= low, values, np.nan))
-        if (low, high) != self.share_ax.get_ylim():
-            self.share_ax.set_ylim(low, high)
+        set_limits(self.share_ax, y=(low, high))

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 
 from ..checks import Record, check_instance, check_int
 from .label_spots import Segment, label_spot
-from .limits import nice_top, snap_up
+from .limits import nice_top, set_limits, snap_up
 from .live_figure import LiveFigure
 from .style import BLACK, BLUE, GREY, ORANGE, ROLES, VERMILLION
 
@@ -201,7 +201,7 @@ class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
         # A little room after the last day, snapped to 3 weeks, so end labels fit.
         x_max = snap_up(data.x_max_days + 10, 21, 63)
         # The charts share one time axis: set on one, it is set on all.
-        self.axes[-1].set_xlim(0, x_max)
+        set_limits(self.axes[-1], x=(0, x_max))
         size_high, sum_high, marker_high = data.highest
         # The planned tops hold every reading the model expects; a reading beyond them
         # (a blood test's noise has no upper bound) still raises its axis: never clip a dot.
@@ -209,10 +209,10 @@ class ResponseCourseFigure(LiveFigure[ResponseCourseData]):
         sum_high = max(sum_high, _drawn_max(data.sums_mm, data.progression_mm))
         marker_high = max(marker_high, _drawn_max(data.marker_tests) / 1.3)
         # Room above the highest value for the category labels, snapped to round tops.
-        size_ax.set_ylim(0, snap_up(1.05 * size_high, 10, 20))
+        set_limits(size_ax, y=(0, snap_up(1.05 * size_high, 10, 20)))
         sum_top = snap_up(1.15 * sum_high, 20, 40)
-        sum_ax.set_ylim(0, sum_top)
-        marker_ax.set_ylim(0, nice_top(1.3 * marker_high))
+        set_limits(sum_ax, y=(0, sum_top))
+        set_limits(marker_ax, y=(0, nice_top(1.3 * marker_high)))
 
         sums = np.asarray(data.sums_mm, dtype=float)
         scans = np.asarray(data.scan_days, dtype=float)
