@@ -308,7 +308,8 @@ def test_panel_files_are_thin():
              if p.name not in ("__init__.py", "presentation.py", "frontend.py")}
     # Raised from 1300 for lessons 06 and 07 (lesson 06 adds two activities, the worry
     # sort and the symptom diary, beside its panel); each file is still held to 160 below.
-    assert sum(sizes.values()) <= 1600, sizes
+    # Raised to 1700 for the base's recent states and drawing ahead (issue 15's speed).
+    assert sum(sizes.values()) <= 1700, sizes
     for name, lines in sizes.items():
         if name not in ("base.py", "controls.py", "quiz.py"):
             assert lines <= 160, f"{name} has {lines} lines; a panel is a table plus wiring"

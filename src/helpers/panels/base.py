@@ -28,6 +28,7 @@ import html
 import math
 import re
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
@@ -36,8 +37,9 @@ import ipywidgets as widgets
 
 from ..checks import WrongTypeError
 from ..lessons.presets import Preset
+from ..plots._kept import recall
 from ..plots.live_figure import LiveFigure
-from .controls import needs_a_wide_row, spoken_positions
+from .controls import control_values, needs_a_wide_row, spoken_positions
 from .frontend import PanelFrontEnd
 from .presentation import presentation
 from .startup import freeze_imports
@@ -55,6 +57,10 @@ D = TypeVar("D")
 _CHOOSE = "Choose an example..."
 #: The menu entry shown once the controls leave the example's values.
 OWN_SETTINGS = "Your own settings"
+#: States (with their caption and alt text) kept per panel, by the values they came
+#: from, most recent last (see ``LessonPanel._outcome``). A state is at most a few
+#: hundred kB of read-only arrays.
+STATES_KEPT = 32
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,9 @@ class LessonPanel(ABC, Generic[V, S, D]):
 
     title: ClassVar[str] = ""
     interaction: ClassVar[Interaction[Any, Any]]
+    #: Controls that set the figure's time axis (the number of cycles): each of their
+    #: positions is drawn ahead when the panel opens (see ``_draw_ahead``).
+    draw_ahead: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, theme: str = "standard") -> None:
         self.controls: dict[str, widgets.ValueWidget] = self.make_controls()
@@ -94,11 +103,16 @@ class LessonPanel(ABC, Generic[V, S, D]):
                              f"got {sorted(self.controls)}")
         for name, control in self.controls.items():
             control.value = start[name]
+        unknown = [name for name in self.draw_ahead if name not in self.controls]
+        if unknown:
+            raise ValueError(f"draw_ahead must name controls of {sorted(self.controls)}; "
+                             f"got {unknown}")
         self.defaults: dict[str, Any] = dict(start)
         if presentation.projector:
             theme = "projector"
         self.figure: LiveFigure[D] = self.make_figure(theme)
         self._holding = 0
+        self._outcomes: OrderedDict[Any, tuple[S, str, str]] = OrderedDict()
         self.state: S | None = None
         self.error: str | None = None
         # The example whose values the controls were last set to (None: none yet).
@@ -150,7 +164,44 @@ class LessonPanel(ABC, Generic[V, S, D]):
         if theme == "projector":
             self.widget.add_class("chemo-projector")
         presentation.subscribe(self._on_presentation)
+        self._draw_ahead()
         self.update()
+
+    def _draw_ahead(self) -> None:
+        """Draw and keep the figure's axes for each position of the ``draw_ahead``
+        controls (the others where they start). Why: each such position is a new time
+        axis, whose drawing costs two to four times a move that pastes kept pictures;
+        drawn while the lesson opens, a first move there pastes. The figure bounds what
+        it keeps (``live_figure.BACKGROUNDS_KEPT``, ``PACKED_KEPT``)."""
+        start = self.values
+        for name in self.draw_ahead:
+            for value in control_values(self.controls[name]):
+                if value == start[name]:
+                    continue
+                try:
+                    state, _caption, _alt = self._outcome({**start, name: value})
+                except ValueError:
+                    continue  # a combination the model refuses: never shown, not drawn
+                self.figure.update(self.figure_data(state))
+                self.figure.draw_static()
+
+    def _outcome(self, values: Mapping[str, Any]) -> tuple[S, str, str]:
+        """The state of the control ``values`` with its caption and alt text, reused when
+        seen lately (``STATES_KEPT``); ``ValueError`` when the model refuses them. Why:
+        a learner moves a control back and forth to compare, and all three are pure
+        functions of the values (states are frozen, their arrays read-only)."""
+        interaction = self.interaction
+        chosen = interaction.values_type(**values)
+
+        def work_out() -> tuple[S, str, str]:
+            state = interaction.compute(chosen)
+            return state, interaction.caption(state), interaction.alt_text(state)
+
+        try:
+            hash(chosen)
+        except TypeError:  # values that cannot be a key: worked out each time
+            return work_out()
+        return recall(self._outcomes, chosen, STATES_KEPT, work_out)
 
     # -- to implement --------------------------------------------------------
     @abstractmethod
@@ -280,12 +331,9 @@ class LessonPanel(ABC, Generic[V, S, D]):
     def update(self) -> None:
         """Recompute, redraw and re-caption from the current control values."""
         self._show_example()
-        interaction = self.interaction
         try:
-            state = interaction.compute(interaction.values_type(**self.values))
+            state, caption, alt = self._outcome(self.values)
             self.figure.update(self.figure_data(state))
-            caption = interaction.caption(state)
-            alt = interaction.alt_text(state)
         except ValueError as problem:
             # A control combination the model cannot handle: say so, keep the old figure.
             self.error = str(problem)

@@ -27,6 +27,8 @@ class CluesPanel(LessonPanel[lesson.CluesValues, lesson.CluesState, ClueTimeline
     title = "Growth or a rough patch? The clues on one time axis"
     interaction = Interaction(lesson.CluesValues, lesson.compute, words.caption,
                               words.alt_text, lesson.PRESETS)
+    # Its positions set the time axis: drawn ahead when the panel opens.
+    draw_ahead = ("cycles",)
 
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
         return {

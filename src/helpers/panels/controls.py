@@ -24,8 +24,9 @@ import ipywidgets as widgets
 
 from ..checks import MAX_MAGNITUDE, check_instance, check_number
 
-__all__ = ["choice_slider", "dropdown", "int_slider", "float_slider", "labelled",
-           "needs_a_wide_row", "spoken_positions", "unit_in_label", "value_words"]
+__all__ = ["choice_slider", "control_values", "dropdown", "int_slider", "float_slider",
+           "labelled", "needs_a_wide_row", "spoken_positions", "unit_in_label",
+           "value_words"]
 
 _WIDE = widgets.Layout(width="min(760px, 100%)")
 _LABEL_STYLE = {"description_width": "360px"}
@@ -113,6 +114,23 @@ def spoken_positions(control: widgets.ValueWidget) -> tuple[float, float, list[s
         return float(low), float(step), [value_words(low + i * step, unit, decimals)
                                          for i in range(count)]
     return None
+
+
+def control_values(control: widgets.ValueWidget) -> list[Any]:
+    """Every value ``control`` can take, first to last: a menu's or choice slider's
+    option values, a slider's positions from min to max by its step, a tick box's
+    False and True. Only for these kinds of control (else a ``TypeError``)."""
+    if isinstance(control, widgets.Dropdown | widgets.SelectionSlider):
+        return list(control._options_values)
+    if isinstance(control, widgets.IntSlider):
+        return list(range(control.min, control.max + 1, control.step))
+    if isinstance(control, widgets.FloatSlider):
+        count = int(round((control.max - control.min) / control.step)) + 1
+        return [control.min + i * control.step for i in range(count)]
+    if isinstance(control, widgets.Checkbox):
+        return [False, True]
+    raise TypeError(f"control must be a menu, a slider or a tick box; "
+                    f"got {type(control).__name__}")
 
 
 # Longer than this (characters), a readout or a menu needs a whole row of its own in

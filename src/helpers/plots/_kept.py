@@ -1,9 +1,11 @@
-"""The newest few of something, by key: what the figures keep from one move to the next.
+"""The newest few of something, by key: what the figures and panels keep from one move
+to the next.
 
-Band pictures (``live_figure``), text masks and layouts (``text_masks``) and tick places
-(``tick_lines``) are each kept in an ``OrderedDict``, newest last, up to a fixed count:
-this is the one home of that rule. Private to the plots: callers pass their own
-keys and counts, which are not a learner's input.
+Band pictures (``live_figure``), text masks and layouts (``text_masks``), tick places
+(``tick_lines``) and a panel's recent states (``panels.base``) are each kept in an
+``OrderedDict``, newest last, up to a fixed count: this is the one home of that rule.
+Private to the plots and panels: callers pass their own keys and counts, which are not
+a learner's input.
 """
 
 from __future__ import annotations
