@@ -33,8 +33,6 @@ class DoseIntensityPanel(LessonPanel[lesson.DoseIntensityValues, lesson.DoseInte
     title = "Doses, delays and dose intensity"
     interaction = Interaction(lesson.DoseIntensityValues, lesson.compute, words.caption,
                               words.alt_text, lesson.PRESETS)
-    # Its positions set the time axis: drawn ahead when the panel opens.
-    draw_ahead = ("cycle_length_days",)
 
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
         return {

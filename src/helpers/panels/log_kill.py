@@ -33,8 +33,6 @@ class LogKillPanel(LessonPanel[lesson.LogKillValues, lesson.LogKillState, CellCo
     title = "Log kill: each dose removes a share of the cells"
     interaction = Interaction(lesson.LogKillValues, lesson.compute, words.caption,
                               words.alt_text, lesson.PRESETS)
-    # Its positions set the time axis: drawn ahead when the panel opens.
-    draw_ahead = ("cycles",)
 
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
         return {

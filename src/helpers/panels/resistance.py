@@ -32,8 +32,6 @@ class ResistancePanel(LessonPanel[lesson.ResistanceValues, lesson.ResistanceStat
     title = "Sensitive and resistant cells"
     interaction = Interaction(lesson.ResistanceValues, lesson.compute, words.caption,
                               words.alt_text, lesson.PRESETS)
-    # Its positions set the time axis: drawn ahead when the panel opens.
-    draw_ahead = ("cycles",)
 
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
         days = [(words.days_label(d), d) for d in choices.DOUBLING_TIME_CHOICES_DAYS]
