@@ -100,6 +100,18 @@ def test_a_steady_artist_above_the_data_of_its_chart_is_refused() -> None:
     band = figure.axes[0].add_patch(Rectangle((0, 0), 1, 1, zorder=3))
     with pytest.raises(ValueError, match=r"zorder must be at most 2"):
         figure.steady(band)
+    assert band not in figure._steady  # refused: not half marked
+
+
+def test_a_steady_artist_marked_after_build_is_keyed_at_once() -> None:
+    figure = _Stack()
+    figure.update((60.0, 10.0))
+    (late,) = figure.axes[1].plot([], [], zorder=1)
+    figure.steady(late)
+    before = figure._static_key()
+    late.set_data([5.0, 50.0], [0.5, 1.5])
+    assert figure._static_key() != before
+    assert np.array_equal(_png_pixels(figure), _from_scratch(figure))
 
 
 def test_an_axis_that_would_draw_nothing_is_skipped_and_given_back() -> None:

@@ -254,11 +254,13 @@ class LiveFigure(ABC, Generic[D]):
         if not artist.get_clip_on():
             raise ValueError("artist must be clipped to its chart (clip_on=True); "
                              "got clip_on=False")
+        bands = getattr(self, "_bands", ())
+        if bands:  # marked after ``build``: checked now (else once ``build`` is done)
+            _check_stacking([artist], self._dynamic)
         self._steady.append(artist)
-        for band in getattr(self, "_bands", ()):  # marked after ``build``: key it now
+        for band in bands:  # and keyed now
             if any(artist.axes is self.axes[i] for i in band.axes):
                 band.steady += (artist,)
-                _check_stacking(self._steady, self._dynamic)
         return artist
 
     def _static_key(self) -> tuple:
