@@ -54,7 +54,10 @@ class ResistancePanel(LessonPanel[lesson.ResistanceValues, lesson.ResistanceStat
         }
 
     def make_figure(self, theme: str) -> ResistantShareFigure:
-        return ResistantShareFigure(theme=theme)
+        # The cells axis is fixed, up to the most cells the model allows: the same frame
+        # at every setting makes "higher" and "lower" easy to compare, and keeps the
+        # chart's kept picture as the other controls move.
+        return ResistantShareFigure(cells_top=lesson.CARRYING_CAPACITY_CELLS, theme=theme)
 
     def figure_data(self, state: lesson.ResistanceState) -> ShareCourseData:
         check_instance("state", state, lesson.ResistanceState)

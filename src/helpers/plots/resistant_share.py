@@ -71,12 +71,16 @@ class ResistantShareFigure(CellCourseBase[ShareCourseData]):
     Args:
         roles: lines on the cells axes (default total, sensitive, resistant).
         show_band: shade the band where a scan starts to show the tumour.
+        cells_top: a fixed top for the cells axis (a power of ten), or None to follow
+            the data.
         theme: "standard" or "projector".
     """
 
     def __init__(self, roles: Sequence[str] = ("total", "sensitive", "resistant"), *,
-                 show_band: bool = True, theme: str = "standard") -> None:
-        super().__init__(roles, show_diameter=False, show_band=show_band, theme=theme)
+                 show_band: bool = True, cells_top: float | None = None,
+                 theme: str = "standard") -> None:
+        super().__init__(roles, show_diameter=False, show_band=show_band, cells_top=cells_top,
+                         theme=theme)
 
     def build(self, figure: Figure) -> list[Axes]:
         # CellCourseFigure sizes the figure for one axes; this one needs room for two.
