@@ -28,8 +28,7 @@ class CluesPanel(LessonPanel[lesson.CluesValues, lesson.CluesState, ClueTimeline
     interaction = Interaction(lesson.CluesValues, lesson.compute, words.caption,
                               words.alt_text, lesson.PRESETS)
     # Its six positions set the time axis of all five charts, whose other limits seldom
-    # change: drawn ahead when the panel opens, a first move there pastes. (Not worth it
-    # where most moves change the y limits as well, as in lessons 01, 02 and 05.)
+    # change: drawn ahead when the panel opens, a first move there pastes.
     draw_ahead = ("cycles",)
 
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
