@@ -78,11 +78,9 @@ def _grid(days: object, live_cells: object) -> tuple[np.ndarray, np.ndarray]:
     return grid, rows
 
 
-#: Up to this many rows (a patient's lesions), the dead mass is stepped in plain floats,
-#: row by row: a numpy operation per step costs microseconds, and a course has hundreds
-#: of steps, which made this the dearest part of a lesson's model. More rows (many
-#: samples) are stepped a column at a time with numpy. Both do the same arithmetic.
-_ROWS_AS_FLOATS = 8
+# Why plain floats, row by row: a numpy operation per step costs microseconds, and a
+# course has hundreds of steps, which made this the dearest part of a lesson's model.
+# The rows are a patient's lesions (at most ``lesions.MAX_LESIONS``), or one.
 
 
 def _dead_row(live: list[float], kept: list[float], same_day: list[bool]) -> list[float]:
@@ -119,14 +117,9 @@ def dead_cells(days, live_cells, clearance_half_life_days: float = DEFAULT_CLEAR
         # Fraction of the dead mass left after each step of the grid.
         kept = np.exp(-math.log(2.0) / half_life * np.diff(grid))
         same_day = np.diff(grid) == 0
-        if rows.shape[0] <= _ROWS_AS_FLOATS:
-            for row, out in zip(rows, dead, strict=True):
-                out[:] = _dead_row(row.tolist(), kept.tolist(), same_day.tolist())
-        else:
-            for i in range(1, grid.size):
-                dead[:, i] = dead[:, i - 1] * kept[i - 1]
-                if same_day[i - 1]:
-                    dead[:, i] += np.maximum(rows[:, i - 1] - rows[:, i], 0.0)
+        steps, doses = kept.tolist(), same_day.tolist()
+        for row, out in zip(rows, dead, strict=True):
+            out[:] = _dead_row(row.tolist(), steps, doses)
     result = dead if np.ndim(live_cells) == 2 else dead[0]
     result.flags.writeable = False
     return result
