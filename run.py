@@ -385,6 +385,9 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     python = ensure_environment()
+    # The series' own modules compiled once here, not in every lesson kernel, where
+    # PYTHONDONTWRITEBYTECODE would have each compile them anew (see src/room/bytecode.py).
+    subprocess.call([str(python), "-m", "room.bytecode"], cwd=ROOT)
     return COMMANDS[argv[0]](python, argv[1:])
 
 

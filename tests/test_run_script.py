@@ -131,9 +131,27 @@ def test_failing_mypy_stops_before_pytest(run, monkeypatch, capsys):
 def test_answer_key_writes_the_facilitator_guide(run, calls, monkeypatch):
     monkeypatch.setattr(run, "ensure_environment", lambda: Path("venv-python"))
     assert run.main(["answer-key"]) == 0
-    assert calls == [["venv-python", "-m", "helpers.quizzes.answer_key",
-                      "--write", "docs/facilitator-guide.md"]]
+    assert calls[1:] == [["venv-python", "-m", "helpers.quizzes.answer_key",
+                          "--write", "docs/facilitator-guide.md"]]
     assert (ROOT / "docs" / "facilitator-guide.md").is_file()
+
+
+@pytest.mark.parametrize("command", ["lab", "app", "room", "test", "answer-key", "kit"])
+def test_every_command_first_compiles_the_series_code_and_goes_on_if_it_cannot(
+        run, monkeypatch, command):
+    made = []
+
+    def fake_call(command, **kwargs):
+        made.append(list(command))
+        return 1 if made[-1][-1] == "room.bytecode" else 0  # a module it could not write
+
+    monkeypatch.setattr(subprocess, "call", fake_call)
+    monkeypatch.setattr(run, "ensure_environment", lambda: Path("venv-python"))
+    reached = []
+    monkeypatch.setitem(run.COMMANDS, command, lambda python, extra: reached.append(extra) or 0)
+    assert run.main([command, "--x"]) == 0
+    assert made == [["venv-python", "-m", "room.bytecode"]]
+    assert reached == [["--x"]]
 
 
 def _is_port_option(arg: str) -> bool:

@@ -15,7 +15,8 @@ kernels also takes less memory.
 What it leaves out, on purpose:
 
 - Only libraries are imported in advance, never the series' own ``helpers``: a kernel
-  restarted after an edit to ``helpers`` must see the edit.
+  restarted after an edit to ``helpers`` must see the edit. The parent only writes the
+  bytecode of ``helpers`` (``room.bytecode``), so that kernels need not compile it.
 - Settings the preloaded libraries read when they are imported come from the server's
   environment as it was when the parent started, not from the kernel's (matplotlib's
   ``MPLBACKEND`` is set to the inline backend first, as ipykernel does).
@@ -56,6 +57,7 @@ from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning import LocalProvisioner
 
 from room import stop_process
+from room.bytecode import compile_series_code
 
 #: The provisioner's name (its entry point in pyproject.toml).
 PROVISIONER_NAME = "warm-fork"
@@ -123,6 +125,7 @@ def serve(socket_path: str) -> None:
     # kernel that imported them itself would have it too.
     set_by_imports = {key: value for key, value in os.environ.items()
                       if before.get(key) != value}
+    compile_series_code()  # (False: a module its kernels compile, as without it)
     # fork() copies only the calling thread: a thread started by an import would be
     # missing in every kernel, holding whatever lock it held. Refuse rather than risk it.
     if threading.active_count() != 1:
