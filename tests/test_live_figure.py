@@ -61,3 +61,24 @@ def test_the_time_axis_ends_on_the_last_day():
     days = np.arange(130.0)
     figure.update(CellCourseData(days, {"total": np.full(130, 1e6)}))
     assert figure.axes[0].get_xlim()[1] == 129
+
+
+def test_a_figure_is_laid_out_when_built_and_first_drawn_at_its_first_data(monkeypatch):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    draws = []
+    real_draw = FigureCanvasAgg.draw
+    monkeypatch.setattr(FigureCanvasAgg, "draw",
+                        lambda canvas, *a, **k: (draws.append(1), real_draw(canvas, *a, **k))[1])
+    figure = CellCourseFigure(("total", "sensitive"), show_band=True)
+    assert draws == []  # laid out only: the places are fixed, nothing is drawn yet
+    axes_box = figure.axes[0].get_position().bounds
+    days = np.arange(200.0)
+    figure.update(CellCourseData(days, {"total": 1e9 * np.exp(-days / 30),
+                                        "sensitive": np.full(200, 1e6)},
+                                 diameter_mm=np.linspace(1, 9, 200)))
+    first = _pixels(figure.png_bytes())
+    assert draws == [1]  # the whole figure once, at these data's limits
+    assert figure.axes[0].get_position().bounds == axes_box  # the layout stays as it was
+    differing = np.any(first != _full_redraw(figure), axis=2)
+    assert differing.sum() < 100  # as in the test above: only where lines cross spines

@@ -215,6 +215,10 @@ def test_the_png_writer_refuses_a_wrong_size() -> None:
         _png_from_rgba(bytes(4 * 6), 2, 2)
 
 
+#: Moves per learner: enough that the first learner draws bands beyond its first picture.
+MOVES_SHARED = 20
+
+
 @pytest.mark.parametrize("name", ["LogKillPanel", "ResponsePanel"])
 def test_pictures_shared_between_kernels_match_a_redraw(name, tmp_path, monkeypatch) -> None:
     # Two panels stand for two learners' kernels of one server: the second makes the
@@ -237,7 +241,7 @@ def test_pictures_shared_between_kernels_match_a_redraw(name, tmp_path, monkeypa
         with own_page():
             panel = panel_class()
             worst = 0
-            for _move in range(10):
+            for _move in range(MOVES_SHARED):
                 control = rng.choice(sorted(panel.controls))
                 send_value(panel.controls[control], rng.choice(positions(panel.controls[control])))
                 fast = _fast(panel)
@@ -248,5 +252,6 @@ def test_pictures_shared_between_kernels_match_a_redraw(name, tmp_path, monkeypa
         counts.append(len(draws))
         assert worst < 60, f"learner {_learner + 1}: {worst} pixels differ"
     assert any(tmp_path.glob("*.rgba"))
-    # The second learner drew only its layout (and nothing the first had drawn).
-    assert counts[1] < counts[0], counts
+    # The second learner drew only its first picture (which also keeps the legends and
+    # titles it pastes), and nothing of what the first learner drew after that.
+    assert counts[1] == 1 < counts[0], counts

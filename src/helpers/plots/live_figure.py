@@ -176,30 +176,26 @@ class LiveFigure(ABC, Generic[D]):
             keep_text_masks(self._canvas.get_renderer())
             for ax in self.axes:
                 draw_ticks_as_one(ax)  # a third of redrawing a chart's ticks, saved
-            # Lay out once with the widest tick labels we expect, then freeze it.
-            figure.canvas.draw()
-            figure.set_layout_engine("none")
-            _pin_axis_labels(self.axes)
-            # The layout is final, and the canvas holds the static part (the dynamic
-            # artists are animated, so not drawn): plan the bands, capture the sprites.
+            # Lay out once with the widest tick labels we expect, then freeze it. Only
+            # laid out, not drawn: the first picture is drawn at the first data's limits
+            # (``_draw_first``), seldom these, so drawing it now would be wasted.
             renderer = self._canvas.get_renderer()
+            layout = figure.get_layout_engine()
+            if layout is not None:
+                layout.execute(figure)  # what a draw does first
+            figure.set_layout_engine("none")
+            for ax in self.axes:
+                # Puts the axis labels and titles where a draw would, at the final places.
+                ax.get_tightbbox(renderer)
+            _pin_axis_labels(self.axes)
+            # The layout is final: plan the bands, and find the sprites (drawn later).
             self._bands = _plan_bands(self.axes, figure, renderer)
             for band in self._bands:
                 charts = [self.axes[i] for i in band.axes]
                 band.steady = tuple(a for a in self._steady if a.axes in charts)
             _check_stacking(self._steady, self._dynamic)
-            self._sprites = [_Sprite(artist, self._canvas.copy_from_bbox(box))
-                             for artist, box in _free_boxes(self.axes, figure, renderer)]
-            # That static part is also each band's first kept picture: when the first
-            # data keep these limits, the first render draws no axes again.
-            keys = self._static_key()
-            for band, key in zip(self._bands, keys, strict=True):
-                _keep_band(band, key, self._canvas.copy_from_bbox(band.bbox))
-                if band.label_strip is not None:
-                    keep_newest(band.strips, _strip_key(key),
-                                self._canvas.copy_from_bbox(band.label_strip), BACKGROUNDS_KEPT)
-            self._background = self._canvas.copy_from_bbox(figure.bbox)
-            self._shown_keys = keys
+            self._sprite_boxes = _free_boxes(self.axes, figure, renderer)
+            self._sprites: list[_Sprite] | None = None  # captured by ``_draw_first``
 
     def set_theme(self, theme: str) -> None:
         """Switch theme: the figure of the new theme is built, or brought back.
@@ -305,6 +301,9 @@ class LiveFigure(ABC, Generic[D]):
 
     def _compose_background(self, keys: tuple) -> None:
         """Put the static part for ``keys`` on the canvas: kept bands pasted, others drawn."""
+        if self._sprites is None:
+            self._draw_first(keys)
+            return
         canvas = self._canvas
         new = {band: key for band, key in zip(self._bands, keys, strict=True)
                if key not in band.kept}
@@ -345,6 +344,22 @@ class LiveFigure(ABC, Generic[D]):
                 self._band_pixels(band)[...] = pixels
             else:
                 self._store(band, key)
+            _keep_band(band, key, canvas.copy_from_bbox(band.bbox))
+        self._background = canvas.copy_from_bbox(self.figure.bbox)
+        self._shown_keys = keys
+
+    def _draw_first(self, keys: tuple) -> None:
+        """The figure's first static part, at ``keys``: all of it drawn (no dynamic
+        artist), then the sprites, each band and its label strip kept from it."""
+        canvas = self._canvas
+        canvas.draw()
+        self._sprites = [_Sprite(artist, canvas.copy_from_bbox(box))
+                         for artist, box in self._sprite_boxes]
+        for band, key in zip(self._bands, keys, strict=True):
+            if band.label_strip is not None:
+                keep_newest(band.strips, _strip_key(key), canvas.copy_from_bbox(band.label_strip),
+                            BACKGROUNDS_KEPT)
+            self._store(band, key)
             _keep_band(band, key, canvas.copy_from_bbox(band.bbox))
         self._background = canvas.copy_from_bbox(self.figure.bbox)
         self._shown_keys = keys
