@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from helpers.plots.live_figure import _strip_key
+from helpers.plots.live_figure import _strip_key, _x_strip_key
 from helpers.plots.style import rc_for
 from lesson_checks.fuzz import own_page, panel_classes, positions, send_value
 
@@ -191,6 +191,43 @@ def test_stacked_charts_in_one_band_paste_their_y_labels_when_only_time_changes(
                 strip_keys.add((band.number, _strip_key(key)))
     # Fewer strips than band pictures: strips were pasted, not drawn again.
     assert len(strip_keys) < len(band_keys)
+
+
+@pytest.mark.parametrize("projector", [False, True], ids=["standard", "projector"])
+def test_a_chart_whose_floor_moves_pastes_its_x_labels_at_a_time_axis_seen_before(
+        projector, monkeypatch):
+    # Lesson 02's share chart: its floor follows the smallest share, so after the
+    # starting share moves, each number of cycles is a new picture of that chart. Its x
+    # labels depend on the cycles alone: at a number of cycles shown before they are
+    # pasted, its x axis is not drawn at all, and the picture is what a redraw shows.
+    from matplotlib.axis import XAxis
+
+    from helpers.panels.resistance import ResistancePanel
+
+    drawn_x_axes = []
+    real_draw = XAxis.draw
+    monkeypatch.setattr(XAxis, "draw", lambda axis, *a, **k: (
+        drawn_x_axes.append(axis), real_draw(axis, *a, **k))[1])
+    with own_page() as page:
+        page.projector = projector
+        panel = ResistancePanel()
+        figure = panel.figure
+        share_band = figure._bands[-1]
+        assert share_band.axes == (1,) and share_band.x_strip is not None
+        cycles, start_share = panel.controls["cycles"], panel.controls["resistant_share"]
+        for share in (positions(start_share)[0], positions(start_share)[-1]):
+            send_value(start_share, share)
+            for place in positions(cycles)[:3]:
+                drawn_x_axes.clear()
+                send_value(cycles, place)  # the panel draws its new picture
+                drawn_by_the_move = list(drawn_x_axes)
+                key = figure._static_key()[share_band.number]
+                fast = _fast(panel)
+                differing = int(np.any(fast != _from_scratch(figure), axis=2).sum())
+                assert differing < 60, f"{differing} pixels differ at cycles={place}"
+                if share != positions(start_share)[0]:  # this time axis was shown before
+                    assert figure.axes[1].xaxis not in drawn_by_the_move
+        assert _x_strip_key(key) in share_band.x_strips
 
 
 def test_the_png_holds_exactly_the_canvas_pixels() -> None:

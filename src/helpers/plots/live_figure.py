@@ -97,6 +97,13 @@ class _Band:
     #: of a log axis and most of the text of a stack of charts, are pasted.
     label_strip: Bbox | None = None
     strips: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
+    #: The strip below the band's charts holding their x tick labels and x labels
+    #: (pixels), right of ``label_strip``, and those strips kept by the charts' x limits
+    #: (``_x_strip_key``). Why: when the y limits change with the x limits seen before
+    #: (a chart whose floor follows the data, at a number of cycles shown before), the
+    #: x labels, a third of drawing such a chart again, are pasted.
+    x_strip: Bbox | None = None
+    x_strips: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
     #: The steady artists (``LiveFigure.steady``) of the band's charts: drawn with its
     #: static part, so their looks are part of its key.
     steady: tuple[Any, ...] = ()
@@ -315,22 +322,29 @@ class LiveFigure(ABC, Generic[D]):
             drawn = {i for band in missing for i in band.axes}
             pasted = [sprite for sprite in self._sprites if sprite.artist.get_visible()]
             hidden = [ax for i, ax in enumerate(self.axes) if i not in drawn and ax.get_visible()]
-            # Bands whose y labels at these limits are kept: pasted, not drawn.
+            # Bands whose y labels, or x labels, at these limits are kept: pasted, not
+            # drawn.
             strips = [(band, _strip_key(new[band])) for band in missing
                       if band.label_strip is not None]
             reused = [(band, ylims) for band, ylims in strips if ylims in band.strips]
-            with _hidden([*hidden, *(sprite.artist for sprite in pasted)],
-                         [self.axes[i].yaxis for band, _ in reused for i in band.axes]), \
+            x_strips = [(band, _x_strip_key(new[band])) for band in missing
+                        if band.x_strip is not None]
+            x_reused = [(band, xlims) for band, xlims in x_strips if xlims in band.x_strips]
+            unlabelled = [*(self.axes[i].yaxis for band, _ in reused for i in band.axes),
+                          *(self.axes[i].xaxis for band, _ in x_reused for i in band.axes)]
+            with _hidden([*hidden, *(sprite.artist for sprite in pasted)], unlabelled), \
                     _tick_labels_unmeasured([self.axes[i] for i in drawn]), \
                     _blank_axes_skipped([self.axes[i] for i in drawn]):
                 canvas.draw()  # the figure, the missing bands' axes; no dynamic artist
-            for band, ylims in strips:
-                if ylims in band.strips:
-                    canvas.restore_region(band.strips[ylims])
-                    band.strips.move_to_end(ylims)
-                else:
-                    keep_newest(band.strips, ylims, canvas.copy_from_bbox(band.label_strip),
-                                BACKGROUNDS_KEPT)
+            for kept, region, pairs in ((lambda b: b.strips, lambda b: b.label_strip, strips),
+                                        (lambda b: b.x_strips, lambda b: b.x_strip, x_strips)):
+                for band, limits in pairs:
+                    if limits in kept(band):
+                        canvas.restore_region(kept(band)[limits])
+                        kept(band).move_to_end(limits)
+                    else:
+                        keep_newest(kept(band), limits, canvas.copy_from_bbox(region(band)),
+                                    BACKGROUNDS_KEPT)
             for sprite in pasted:
                 canvas.restore_region(sprite.region)
         for band, key in zip(self._bands, keys, strict=True):
@@ -358,6 +372,9 @@ class LiveFigure(ABC, Generic[D]):
         for band, key in zip(self._bands, keys, strict=True):
             if band.label_strip is not None:
                 keep_newest(band.strips, _strip_key(key), canvas.copy_from_bbox(band.label_strip),
+                            BACKGROUNDS_KEPT)
+            if band.x_strip is not None:
+                keep_newest(band.x_strips, _x_strip_key(key), canvas.copy_from_bbox(band.x_strip),
                             BACKGROUNDS_KEPT)
             self._store(band, key)
             _keep_band(band, key, canvas.copy_from_bbox(band.bbox))
@@ -678,7 +695,9 @@ def _plan_bands(axes: list[Axes], figure: Figure, renderer: Any) -> list[_Band]:
     bands = [_Band(n, tuple(sorted(row)), Bbox.from_extents(0.0, cuts[n + 1], width, cuts[n]))
              for n, row in enumerate(members)]
     for band in bands:
-        band.label_strip = _label_strip([axes[i] for i in band.axes], band.bbox, renderer)
+        charts = [axes[i] for i in band.axes]
+        band.label_strip = _label_strip(charts, band.bbox, renderer)
+        band.x_strip = _x_label_strip(charts, band.bbox, band.label_strip, renderer)
     return bands
 
 
@@ -687,6 +706,12 @@ def _strip_key(band_key: tuple) -> tuple:
     (Its steady artists are clipped to the charts, so they never reach the strip.)"""
     limits, _looks = band_key
     return tuple(ylim for _xlim, ylim in limits)
+
+
+def _x_strip_key(band_key: tuple) -> tuple:
+    """What a band's x label strip depends on: its charts' x limits, out of its key."""
+    limits, _looks = band_key
+    return tuple(xlim for xlim, _ylim in limits)
 
 
 def _check_stacking(steady: list[Any], dynamic: list[Any]) -> None:
@@ -756,6 +781,52 @@ def _label_strip(charts: list[Axes], band: Bbox, renderer: Any) -> Bbox | None:
     if right > min(ax.bbox.x0 for ax in charts) - 3.0:
         return None
     return Bbox.from_extents(0.0, band.y0, right, band.y1)
+
+
+def _x_label_strip(charts: list[Axes], band: Bbox, label_strip: Bbox | None,
+                   renderer: Any) -> Bbox | None:
+    """The strip of ``band`` from its foot up to just above its charts' x tick labels,
+    right of ``label_strip`` (pixels), or None.
+
+    Only when the band has a y label strip (this one starts at its right edge, so the
+    two never overlap), and every chart of the band that labels its x axis does so at
+    the foot: tick labels (no top ones) and axis label inside the strip. Its top is one
+    pixel above the tallest x tick label (matplotlib gives every one-line label of a
+    font the same height, so that edge is the same at any limits), below every chart's
+    tick marks, which are drawn with the chart; the y tick labels (a lowest one reaches
+    below its chart) lie in the y strip. Everything in the strip then depends on the
+    charts' x limits alone.
+    """
+    if label_strip is None:
+        return None
+    boxes = []
+    lowest_marks = []
+    for ax in charts:
+        axis = ax.xaxis
+        if not (ax.get_visible() and axis.get_visible()):
+            continue
+        texts = [label for label in axis.get_ticklabels() if label.get_visible()
+                 and label.get_text()]
+        texts += [text for text in (axis.label, axis.offsetText)
+                  if text.get_visible() and text.get_text()]
+        if not texts:
+            continue  # an upper chart of a stack: its x axis shows nothing
+        ticks = (*axis.get_major_ticks(1), *axis.get_minor_ticks(1))
+        if any(tick.label2.get_visible() for tick in ticks):
+            return None  # labels on top: drawn with the chart, not in the strip
+        boxes += [text.get_window_extent(renderer) for text in texts]
+        # Where the chart's tick marks end below it (a pixel more for anti-aliasing).
+        lowest_marks += [ax.bbox.y0 - renderer.points_to_pixels(tick.get_tick_padding()) - 1.0
+                         for tick in ticks]
+    if not boxes:
+        return None
+    top = float(math.ceil(max(box.y1 for box in boxes))) + 1.0
+    strip = Bbox.from_extents(label_strip.x1, band.y0, band.x1, top)
+    inside = all(strip.x0 <= box.x0 and box.x1 <= strip.x1 and strip.y0 <= box.y0
+                 for box in boxes)
+    if not inside or top > min(lowest_marks):
+        return None
+    return strip
 
 
 def _free_boxes(axes: list[Axes], figure: Figure, renderer: Any) -> list[tuple[Any, Bbox]]:
