@@ -336,15 +336,10 @@ class LiveFigure(ABC, Generic[D]):
                     _tick_labels_unmeasured([self.axes[i] for i in drawn]), \
                     _blank_axes_skipped([self.axes[i] for i in drawn]):
                 canvas.draw()  # the figure, the missing bands' axes; no dynamic artist
-            for kept, region, pairs in ((lambda b: b.strips, lambda b: b.label_strip, strips),
-                                        (lambda b: b.x_strips, lambda b: b.x_strip, x_strips)):
-                for band, limits in pairs:
-                    if limits in kept(band):
-                        canvas.restore_region(kept(band)[limits])
-                        kept(band).move_to_end(limits)
-                    else:
-                        keep_newest(kept(band), limits, canvas.copy_from_bbox(region(band)),
-                                    BACKGROUNDS_KEPT)
+            for band, ylims in strips:
+                self._paste_or_keep(band.strips, ylims, band.label_strip)
+            for band, xlims in x_strips:
+                self._paste_or_keep(band.x_strips, xlims, band.x_strip)
             for sprite in pasted:
                 canvas.restore_region(sprite.region)
         for band, key in zip(self._bands, keys, strict=True):
@@ -362,6 +357,16 @@ class LiveFigure(ABC, Generic[D]):
         self._background = canvas.copy_from_bbox(self.figure.bbox)
         self._shown_keys = keys
 
+    def _paste_or_keep(self, kept: OrderedDict[tuple, Any], limits: tuple,
+                       region: Bbox | None) -> None:
+        """Paste the label strip ``kept`` for ``limits``, or keep the one just drawn in
+        ``region`` for them."""
+        if limits in kept:
+            self._canvas.restore_region(kept[limits])
+            kept.move_to_end(limits)
+        else:
+            keep_newest(kept, limits, self._canvas.copy_from_bbox(region), BACKGROUNDS_KEPT)
+
     def _draw_first(self, keys: tuple) -> None:
         """The figure's first static part, at ``keys``: all of it drawn (no dynamic
         artist), then the sprites, each band and its label strip kept from it."""
@@ -371,11 +376,9 @@ class LiveFigure(ABC, Generic[D]):
                          for artist, box in self._sprite_boxes]
         for band, key in zip(self._bands, keys, strict=True):
             if band.label_strip is not None:
-                keep_newest(band.strips, _strip_key(key), canvas.copy_from_bbox(band.label_strip),
-                            BACKGROUNDS_KEPT)
+                self._paste_or_keep(band.strips, _strip_key(key), band.label_strip)
             if band.x_strip is not None:
-                keep_newest(band.x_strips, _x_strip_key(key), canvas.copy_from_bbox(band.x_strip),
-                            BACKGROUNDS_KEPT)
+                self._paste_or_keep(band.x_strips, _x_strip_key(key), band.x_strip)
             self._store(band, key)
             _keep_band(band, key, canvas.copy_from_bbox(band.bbox))
         self._background = canvas.copy_from_bbox(self.figure.bbox)
