@@ -19,7 +19,7 @@ import struct
 import zlib
 from abc import ABC, abstractmethod
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +30,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
@@ -172,8 +173,10 @@ class LiveFigure(ABC, Generic[D]):
             # The theme fixes the figure's size in pixels, so it names the pictures too.
             self._shared = _shared_pictures(
                 f"{type(self).__module__}.{type(self).__qualname__}|{self.theme.name}")
+            # (Made here, under the theme's settings, which it reads for its paddings.)
+            layout = ConstrainedLayoutEngine()
             figure = Figure(figsize=(self.theme.figure_width_in, self.height_in),
-                            dpi=self.theme.dpi, layout="constrained")
+                            dpi=self.theme.dpi, layout=layout)
             # Kept typed as Agg (figure.canvas is typed as the base class): blitting and
             # buffer_rgba are Agg's.
             self._canvas = FigureCanvasAgg(figure)
@@ -187,9 +190,7 @@ class LiveFigure(ABC, Generic[D]):
             # laid out, not drawn: the first picture is drawn at the first data's limits
             # (``_draw_first``), seldom these, so drawing it now would be wasted.
             renderer = self._canvas.get_renderer()
-            layout = figure.get_layout_engine()
-            if layout is not None:
-                layout.execute(figure)  # what a draw does first
+            layout.execute(figure)  # what a draw does first
             figure.set_layout_engine("none")
             for ax in self.axes:
                 # Puts the axis labels and titles where a draw would, at the final places.
@@ -747,11 +748,16 @@ def _across(boxes: list[Bbox]) -> Bbox:
     return Bbox.from_extents(-1e9, union.y0, 1e9, union.y1)
 
 
+def _shown(texts: Iterable[Text]) -> list[Text]:
+    """The ``texts`` a draw puts on the canvas: visible, and not empty."""
+    return [text for text in texts if text.get_visible() and text.get_text()]
+
+
 def _end_label_reach(ax: Axes, renderer: Any) -> float:
     """How far (pixels) a y tick label centred on either end of ``ax``'s y axis reaches
     past it: half the tallest tick label's height, and a pixel of anti-aliasing."""
-    labels = [label for tick in ax.yaxis.get_major_ticks() for label in (tick.label1, tick.label2)
-              if label.get_visible() and label.get_text()]
+    labels = _shown(label for tick in ax.yaxis.get_major_ticks()
+                    for label in (tick.label1, tick.label2))
     if not (ax.get_visible() and ax.yaxis.get_visible()) or not labels:
         return 0.0
     return max(label.get_window_extent(renderer).height for label in labels) / 2.0 + 1.0
@@ -774,8 +780,8 @@ def _label_strip(charts: list[Axes], band: Bbox, renderer: Any) -> Bbox | None:
         if not (ax.get_visible() and axis.get_visible()) \
                 or axis.get_label_position() != "left":
             return None
-        own = [label.get_window_extent(renderer).x1 for label in axis.get_ticklabels()
-               if label.get_visible() and label.get_text()]
+        own = [label.get_window_extent(renderer).x1
+               for label in _shown(axis.get_ticklabels())]
         if not own:  # no labels to measure: their edge at other limits is unknown
             return None
         edges += own
@@ -808,10 +814,7 @@ def _x_label_strip(charts: list[Axes], band: Bbox, label_strip: Bbox | None,
         axis = ax.xaxis
         if not (ax.get_visible() and axis.get_visible()):
             continue
-        texts = [label for label in axis.get_ticklabels() if label.get_visible()
-                 and label.get_text()]
-        texts += [text for text in (axis.label, axis.offsetText)
-                  if text.get_visible() and text.get_text()]
+        texts = _shown([*axis.get_ticklabels(), axis.label, axis.offsetText])
         if not texts:
             continue  # an upper chart of a stack: its x axis shows nothing
         ticks = (*axis.get_major_ticks(1), *axis.get_minor_ticks(1))
@@ -852,11 +855,10 @@ def _free_boxes(axes: list[Axes], figure: Figure, renderer: Any) -> list[tuple[A
     across_x: list[tuple[Text, Bbox | None, Bbox]] = []
     down_y = []
     for ax in axes:
-        ticks = [label.get_window_extent(renderer) for label in ax.xaxis.get_ticklabels()
-                 if label.get_visible() and label.get_text()]
+        ticks = [label.get_window_extent(renderer)
+                 for label in _shown(ax.xaxis.get_ticklabels())]
         label = ax.xaxis.label
-        with_label = [*ticks, label.get_window_extent(renderer)] \
-            if label.get_visible() and label.get_text() else ticks
+        with_label = [*ticks, *(text.get_window_extent(renderer) for text in _shown([label]))]
         if with_label:
             across_x.append((label, _across(ticks) if ticks else None, _across(with_label)))
         box = ax.yaxis.get_tightbbox(renderer)
