@@ -111,6 +111,51 @@ def test_zero_dose_equals_untreated_growth(params, law):
     np.testing.assert_allclose(daily, expected, rtol=1e-9)
 
 
+@pytest.mark.parametrize("law", ["logistic", "gompertz"])
+@pytest.mark.parametrize("norton_simon", [False, True])
+@pytest.mark.parametrize(("start_cells", "schedule", "local_treatments"), [
+    (3e8, Schedule(21, 6), ((50, 0.1),)),  # doses and a local treatment
+    (0.002, no_treatment(), ()),  # less than a cell at first (Gompertz: uncrowded till 1)
+])
+def test_clones_that_grow_alike_match_the_day_by_day_steps(law, norton_simon, start_cells,
+                                                           schedule, local_treatments):
+    """Clones of one rate are worked out a stretch at a time (a closed form from one
+    dose or local treatment to the next); clones whose rates differ by a hair take the
+    day-by-day steps. The two ways give the same samples, event days included."""
+    rate = WEEKLY_DOUBLING
+    alike = [Clone(name, start_cells * share, rate, kill)
+             for name, share, kill in zip("ab", (0.9, 0.1), (0.3, 0.1), strict=True)]
+    near = [Clone(clone.name, clone.initial_cells, rate * (1 + 1e-12 * n),
+                  clone.log_kill_per_dose) for n, clone in enumerate(alike)]
+    options = {"law": law, "norton_simon": norton_simon, "local_treatments": local_treatments,
+               "carrying_capacity_cells": 1e12}
+    fast = simulate(alike, schedule, 200, **options)
+    stepped = simulate(near, schedule, 200, **options)
+    np.testing.assert_array_equal(fast.days, stepped.days)
+    np.testing.assert_allclose(fast.cells, stepped.cells, rtol=1e-8)
+    # It fell and grew again, so the agreement means something.
+    assert fast.total_cells[-1] > 2 * fast.total_cells.min() > 0
+
+
+@pytest.mark.parametrize(("start_cells", "horizon"), [
+    (3e8, 200),  # doses and a local treatment
+    (1e9, 3650),  # ten years: the fast clone reaches the ceiling and is held there
+])
+def test_clones_growing_uncrowded_match_the_day_by_day_steps(start_cells, horizon):
+    """Without crowding each clone follows its own closed form, worked out a stretch at a
+    time; a mutation rate too small to move a cell sends the same clones through the
+    day-by-day steps. The two ways give the same samples, the ceiling included."""
+    clones = [Clone("sensitive", start_cells, WEEKLY_DOUBLING, 1.0),
+              Clone("resistant", start_cells / 100, 0.05, 0.1, resistant=True)]
+    options = {"law": "exponential", "local_treatments": ((50, 0.1),)}
+    closed = simulate(clones, Schedule(21, 6), horizon, **options)
+    stepped = simulate(clones, Schedule(21, 6), horizon, mutation_rate_per_division=1e-300,
+                       **options)
+    np.testing.assert_array_equal(closed.days, stepped.days)
+    np.testing.assert_allclose(closed.cells, stepped.cells, rtol=1e-9)
+    assert closed.total_cells[-1] > 2 * closed.total_cells.min() > 0
+
+
 def test_competitive_release_more_kill_more_resistant_cells_later():
     """A teaching point, not a bug: killing more sensitive cells frees space for
     the resistant ones, so a stronger drug can leave *more* resistant cells."""
