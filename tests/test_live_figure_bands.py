@@ -292,3 +292,88 @@ def test_pictures_shared_between_kernels_match_a_redraw(name, tmp_path, monkeypa
     # The second learner drew only its first picture (which also keeps the legends and
     # titles it pastes), and nothing of what the first learner drew after that.
     assert counts[1] == 1 < counts[0], counts
+
+
+def test_a_chart_above_the_time_axis_draws_only_its_time_lines_when_time_changes(
+        monkeypatch):
+    # Lesson 01's cells chart sits above the chart with the time axis. Its picture but
+    # for its vertical grid lines, x tick marks and spines does not change with the time
+    # axis: that underlay is drawn once, then pasted, and only those lines drawn over it.
+    # Each picture must still be what a redraw from scratch shows. (In the projector
+    # theme the two charts sit too close for a band each: one band, drawn whole.)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from helpers.panels.log_kill import LogKillPanel
+
+    with own_page():
+        panel = LogKillPanel()
+        figure = panel.figure
+        upper = figure._bands[0]
+        assert upper.x_free
+        cells_axes = figure.axes[0]
+        real_draw = type(cells_axes).draw
+        drawn = {"panel": 0, "reference": 0}
+        counting = ["panel"]
+
+        def draw(renderer: Any) -> Any:
+            drawn[counting[0]] += cells_axes.get_visible()
+            return real_draw(cells_axes, renderer)
+
+        monkeypatch.setattr(cells_axes, "draw", draw)
+        canvas_draws = {"panel": 0, "reference": 0}
+        real_canvas_draw = FigureCanvasAgg.draw
+
+        def canvas_draw(canvas: Any, *args: Any, **kwargs: Any) -> Any:
+            canvas_draws[counting[0]] += 1
+            return real_canvas_draw(canvas, *args, **kwargs)
+
+        monkeypatch.setattr(FigureCanvasAgg, "draw", canvas_draw)
+        time_axes, size_axes = set(), set()
+        for place in [*positions(panel.controls["cycles"]), 3, 9]:
+            send_value(panel.controls["cycles"], place)
+            fast = _fast(panel)
+            counting[0] = "reference"
+            differing = int(np.any(fast != _from_scratch(figure), axis=2).sum())
+            counting[0] = "panel"
+            assert differing < 60, f"{differing} pixels differ at cycles={place}"
+            time_axes.add(cells_axes.get_xlim())
+            size_axes.add(figure.axes[1].get_ylim())
+    assert len(time_axes) >= 10  # the time axis did change, move after move
+    assert len(upper.underlays) == 1  # the cells axis is fixed: one underlay for them all
+    assert drawn["reference"] >= 10  # (the count works)
+    assert drawn["panel"] == 0  # the panel never drew the cells chart itself
+    # The size chart below shows the time axis's labels: it too is drawn only for a size
+    # axis not seen before, never for a time axis alone. (The first size axis seen was
+    # drawn when the panel opened.)
+    assert canvas_draws["panel"] <= len(size_axes) - 1 < len(time_axes)
+
+
+def test_a_chart_is_x_free_only_when_nothing_but_its_time_lines_follow_the_time_axis():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from helpers.plots.live_figure import _x_free
+
+    def stack():
+        figure = Figure(figsize=(4, 4), dpi=80)
+        canvas = FigureCanvasAgg(figure)
+        upper, lower = figure.subplots(2, 1, sharex=True)
+        upper.set_title("A title", loc="left")
+        upper.axhspan(1.0, 2.0, zorder=1.4)  # a band across: placed across in axes units
+        return upper, lower, canvas.get_renderer()
+
+    upper, lower, renderer = stack()
+    assert _x_free(upper, [], renderer, x_strip=False)
+    # The chart with the time axis: only when its labels sit in a strip of their own.
+    assert not _x_free(lower, [], renderer, x_strip=False)
+    assert _x_free(lower, [], renderer, x_strip=True)
+    upper, lower, renderer = stack()
+    line = upper.axvline(3.0)  # placed at a day: moves with the time axis
+    assert not _x_free(upper, [], renderer, x_strip=False)
+    assert _x_free(upper, [line], renderer, x_strip=False)  # unless drawn with the data
+    upper, lower, renderer = stack()
+    upper.text(0.5, 0.5, "a note", transform=upper.transAxes, zorder=3)  # above the grid
+    assert not _x_free(upper, [], renderer, x_strip=False)
+    upper, lower, renderer = stack()
+    upper.spines["bottom"].set_bounds(0.2, 0.6)  # a spine between data values
+    assert not _x_free(upper, [], renderer, x_strip=False)

@@ -18,7 +18,7 @@ from matplotlib.patches import Rectangle
 from ..checks import MAX_MAGNITUDE, Record, check_array, check_flag, check_instance, check_number
 from .limits import decade_limits, label_every_decade, nice_top, set_limits
 from .live_figure import LiveFigure
-from .style import GREY, ORANGE, rc_for
+from .style import BAND_ZORDER, GREY, ORANGE, rc_for
 
 __all__ = ["CellCourseData", "CellCourseBase", "CellCourseFigure", "cells_tick_label",
            "on_log_axis"]
@@ -153,7 +153,7 @@ class CellCourseBase(LiveFigure[CD]):
             # Steady (drawn with the chart's axes): it changes only with the lesson's data.
             self.band = self.steady(cells_ax.axhspan(
                 1, 1, color=GREY, alpha=self.theme.band_alpha, linewidth=0,
-                label="Smallest size a scan can show", zorder=1.6))  # above the grid, as blitted
+                label="Smallest size a scan can show", zorder=BAND_ZORDER))
         self.doses = self.dynamic(cells_ax.scatter(
             [], [], marker="v", s=(4 * self.theme.line_width_pt) ** 2, color=ORANGE,
             edgecolor="black", linewidth=0.5, zorder=5, clip_on=False,

@@ -28,11 +28,13 @@ from typing import Any, Generic, TypeVar
 import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
+from matplotlib.spines import Spine
 from matplotlib.text import Text
 from matplotlib.ticker import NullFormatter
 from matplotlib.transforms import Bbox
@@ -71,6 +73,9 @@ BACKGROUNDS_KEPT = 8
 #: band's picture is 5 to 20 kB here (its flat colours compress well).
 PACKED_KEPT = 48
 
+#: Underlays kept per band (see ``_Band.x_free``), one per set of y limits and looks.
+UNDERLAYS_KEPT = 4
+
 #: Pictures kept per band of a figure parked by a theme switch (see ``set_theme``):
 #: enough for the limits on screen when the switch came back, little memory meanwhile.
 PARKED_KEPT = 2
@@ -108,6 +113,18 @@ class _Band:
     #: The steady artists (``LiveFigure.steady``) of the band's charts: drawn with its
     #: static part, so their looks are part of its key.
     steady: tuple[Any, ...] = ()
+    #: Whether the band's static part, but for its x grid lines and x tick marks, is the
+    #: same at any x limits (``_x_free``): charts of a stack above the one showing the
+    #: time axis. Such a band's picture is drawn as its *underlay* (all of it but those
+    #: lines and marks and the spines), with the lines, marks and spines then drawn over
+    #: it; the underlays are kept by the y limits and looks alone (``_underlay_key``).
+    #: Nothing of the chart above the grid lines reaches into it, so the stacking is
+    #: matplotlib's own (``_x_free``), and the picture the same. Why: a longer course
+    #: changes every chart's x limits, and the charts above then only need their
+    #: vertical grid lines and tick marks drawn again, over their underlay pasted back,
+    #: not the whole chart (about a millisecond instead of five).
+    x_free: bool = False
+    underlays: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
 
 
 @dataclass(frozen=True)
@@ -165,7 +182,7 @@ class LiveFigure(ABC, Generic[D]):
 
     # -- shared machinery ----------------------------------------------------
     def _rebuild(self) -> None:
-        with matplotlib.rc_context(rc_for(self.theme)):
+        with _theme_settings(self.theme):
             self._dynamic: list = []
             self._steady: list = []
             self._background: Any = None
@@ -184,8 +201,8 @@ class LiveFigure(ABC, Generic[D]):
             self.axes = self.build(figure)
             # (After ``build``, which may size the figure: a new size is a new renderer.)
             keep_text_masks(self._canvas.get_renderer())
-            for ax in self.axes:
-                draw_ticks_as_one(ax)  # a third of redrawing a chart's ticks, saved
+            # (A third of redrawing a chart's ticks, saved.)
+            self._tick_lines = [draw_ticks_as_one(ax) for ax in self.axes]
             # Lay out once with the widest tick labels we expect, then freeze it. Only
             # laid out, not drawn: the first picture is drawn at the first data's limits
             # (``_draw_first``), seldom these, so drawing it now would be wasted.
@@ -201,6 +218,8 @@ class LiveFigure(ABC, Generic[D]):
             for band in self._bands:
                 charts = [self.axes[i] for i in band.axes]
                 band.steady = tuple(a for a in self._steady if a.axes in charts)
+                band.x_free = all(_x_free(ax, [*self._dynamic, *self._tick_lines], renderer,
+                                          band.x_strip is not None) for ax in charts)
             _check_stacking(self._steady, self._dynamic)
             self._sprite_boxes = _free_boxes(self.axes, figure, renderer)
             self._sprites: list[_Sprite] | None = None  # captured by ``_draw_first``
@@ -224,6 +243,7 @@ class LiveFigure(ABC, Generic[D]):
             trim(band.kept, PARKED_KEPT)
             trim(band.strips, PARKED_KEPT)
             trim(band.packed, PARKED_KEPT)
+            trim(band.underlays, PARKED_KEPT)
         parked[self.theme.name] = {key: value for key, value in self.__dict__.items()
                                    if key != "_parked"}
         back = parked.pop(chosen.name, None)
@@ -293,15 +313,13 @@ class LiveFigure(ABC, Generic[D]):
         if keys == self._shown_keys:
             self._canvas.restore_region(self._background)
         else:
-            # Drawing axes makes new ticks, which read the theme's settings.
-            with matplotlib.rc_context(rc_for(self.theme)):
-                self._compose_background(keys)
+            self._compose_background(keys)
 
     def draw(self) -> None:
         """Bring the canvas up to date, drawing again only the bands whose limits changed."""
         self.draw_static()
         # Same stacking order as a full draw would use. (The dynamic artists took the
-        # theme's settings when ``build`` made them, under the theme's rc_context.)
+        # theme's settings when ``build`` made them.)
         # What ``Axes.draw_artist`` does, with the renderer looked up once, not per artist.
         renderer = self._canvas.get_renderer()
         for artist in sorted(self._dynamic, key=lambda a: a.get_zorder()):
@@ -310,7 +328,8 @@ class LiveFigure(ABC, Generic[D]):
     def _compose_background(self, keys: tuple) -> None:
         """Put the static part for ``keys`` on the canvas: kept bands pasted, others drawn."""
         if self._sprites is None:
-            self._draw_first(keys)
+            with _theme_settings(self.theme):
+                self._draw_first(keys)
             return
         canvas = self._canvas
         new = {band: key for band, key in zip(self._bands, keys, strict=True)
@@ -319,21 +338,32 @@ class LiveFigure(ABC, Generic[D]):
         # server, are read, not drawn.
         found = {band: self._stored_pixels(band, key) for band, key in new.items()}
         missing = [band for band in new if found[band] is None]
+        # Bands whose underlay at these limits is kept: pasted, with only their x grid
+        # lines, tick marks, spines and x labels put on over it (below); the others are
+        # drawn.
+        overlaid = [band for band in missing
+                    if band.x_free and _underlay_key(new[band]) in band.underlays]
+        missing = [band for band in missing if band not in overlaid]
         if missing:
             drawn = {i for band in missing for i in band.axes}
-            pasted = [sprite for sprite in self._sprites if sprite.artist.get_visible()]
+            pasted = [sprite.artist for sprite in self._sprites if sprite.artist.get_visible()]
             hidden = [ax for i, ax in enumerate(self.axes) if i not in drawn and ax.get_visible()]
             # Bands whose y labels, or x labels, at these limits are kept: pasted, not
             # drawn.
             strips = [(band, _strip_key(new[band])) for band in missing
                       if band.label_strip is not None]
             reused = [(band, ylims) for band, ylims in strips if ylims in band.strips]
+            # (An x-free band's x labels are put on over its underlay: see below.)
             x_strips = [(band, _x_strip_key(new[band])) for band in missing
-                        if band.x_strip is not None]
+                        if band.x_strip is not None and not band.x_free]
             x_reused = [(band, xlims) for band, xlims in x_strips if xlims in band.x_strips]
             unlabelled = [*(self.axes[i].yaxis for band, _ in reused for i in band.axes),
-                          *(self.axes[i].xaxis for band, _ in x_reused for i in band.axes)]
-            with _hidden([*hidden, *(sprite.artist for sprite in pasted)], unlabelled), \
+                          *(self.axes[i].xaxis for band, _ in x_reused for i in band.axes),
+                          *(self.axes[i].xaxis for band in missing if band.x_free
+                            for i in band.axes)]
+            # (Drawing axes makes new ticks, which read the theme's settings.)
+            with _theme_settings(self.theme), self._x_parts_left_out(missing), \
+                    _hidden([*hidden, *pasted], unlabelled), \
                     _tick_labels_unmeasured([self.axes[i] for i in drawn]), \
                     _blank_axes_skipped([self.axes[i] for i in drawn]):
                 canvas.draw()  # the figure, the missing bands' axes; no dynamic artist
@@ -341,8 +371,13 @@ class LiveFigure(ABC, Generic[D]):
                 self._paste_or_keep(band.strips, ylims, band.label_strip)
             for band, xlims in x_strips:
                 self._paste_or_keep(band.x_strips, xlims, band.x_strip)
-            for sprite in pasted:
-                canvas.restore_region(sprite.region)
+        x_free = [(band, new[band]) for band in [*missing, *overlaid] if band.x_free]
+        self._overlay_x_parts(x_free, first=False)
+        if missing or x_free:
+            # Last: over every band drawn or overlaid, pasted as they were first drawn.
+            for sprite in self._sprites:
+                if sprite.artist.get_visible():
+                    canvas.restore_region(sprite.region)
         for band, key in zip(self._bands, keys, strict=True):
             if band not in new:
                 # Limits seen before: the band's static part is a function of them.
@@ -368,17 +403,82 @@ class LiveFigure(ABC, Generic[D]):
         else:
             keep_newest(kept, limits, self._canvas.copy_from_bbox(region), BACKGROUNDS_KEPT)
 
+    @contextmanager
+    def _x_parts_left_out(self, bands: list[_Band]) -> Iterator[None]:
+        """Within the block, the x-free ``bands`` draw their underlays: no x grid lines,
+        x tick marks or spines. (Only then: any other drawing of the figure draws them.)"""
+        charts = [i for band in bands if band.x_free for i in band.axes]
+        spines = [spine for i in charts for spine in self.axes[i].spines.values()
+                  if spine.get_visible()]
+        try:
+            for i in charts:
+                self._tick_lines[i].x_parts_apart = True
+            for spine in spines:
+                spine.set_visible(False)
+            yield
+        finally:
+            for i in charts:
+                self._tick_lines[i].x_parts_apart = False
+            for spine in spines:
+                spine.set_visible(True)
+
+    def _overlay_x_parts(self, bands: list[tuple[_Band, tuple]], first: bool) -> None:
+        """For each x-free band at its key: keep the underlay just drawn, or paste the
+        kept one; then draw over it the band's x grid lines and tick marks, its spines
+        (as matplotlib stacks them: the spines on top), and its x labels (their strip
+        pasted where kept, else drawn and kept). The x axis labels that are sprites are
+        drawn only at the ``first`` drawing (when the sprites are taken from it); else
+        the caller pastes them after."""
+        if not bands:
+            return
+        canvas = self._canvas
+        renderer = canvas.get_renderer()
+        sprites = [] if first else [sprite.artist for sprite in self._sprites or []]
+        with _theme_settings(self.theme):
+            for band, key in bands:
+                under = _underlay_key(key)
+                if under in band.underlays:
+                    canvas.restore_region(band.underlays[under])
+                    band.underlays.move_to_end(under)
+                else:
+                    keep_newest(band.underlays, under, canvas.copy_from_bbox(band.bbox),
+                                UNDERLAYS_KEPT)
+                charts = [self.axes[i] for i in band.axes]
+                for i, ax in zip(band.axes, charts, strict=True):
+                    self._tick_lines[i].draw_x_parts(renderer)
+                    for spine in ax.spines.values():
+                        if spine.get_visible():
+                            spine.draw(renderer)
+                if band.x_strip is None:
+                    continue
+                limits = _x_strip_key(key)
+                if limits in band.x_strips:
+                    canvas.restore_region(band.x_strips[limits])
+                    band.x_strips.move_to_end(limits)
+                    continue
+                with _hidden(sprites, []), _tick_labels_unmeasured(charts):
+                    for ax in charts:
+                        if not _draws_nothing(ax.xaxis):  # (an upper chart's draws nothing)
+                            ax.xaxis.draw(renderer)
+                keep_newest(band.x_strips, limits, canvas.copy_from_bbox(band.x_strip),
+                            BACKGROUNDS_KEPT)
+
     def _draw_first(self, keys: tuple) -> None:
         """The figure's first static part, at ``keys``: all of it drawn (no dynamic
         artist), then the sprites, each band and its label strip kept from it."""
         canvas = self._canvas
-        canvas.draw()
+        x_free = [(band, key) for band, key in zip(self._bands, keys, strict=True)
+                  if band.x_free]
+        with self._x_parts_left_out(self._bands), \
+                _hidden([], [self.axes[i].xaxis for band, _ in x_free for i in band.axes]):
+            canvas.draw()
+        self._overlay_x_parts(x_free, first=True)
         self._sprites = [_Sprite(artist, canvas.copy_from_bbox(box))
                          for artist, box in self._sprite_boxes]
         for band, key in zip(self._bands, keys, strict=True):
             if band.label_strip is not None:
                 self._paste_or_keep(band.strips, _strip_key(key), band.label_strip)
-            if band.x_strip is not None:
+            if band.x_strip is not None and not band.x_free:
                 self._paste_or_keep(band.x_strips, _x_strip_key(key), band.x_strip)
             self._store(band, key)
             _keep_band(band, key, canvas.copy_from_bbox(band.bbox))
@@ -479,6 +579,26 @@ def img_tag(png: bytes, alt_text: str) -> str:
     encoded = base64.b64encode(png).decode("ascii")
     return (f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt_text)}" '
             f'style="max-width:100%;height:auto;display:block">')
+
+
+@contextmanager
+def _theme_settings(theme: Theme) -> Iterator[None]:
+    """Within the block, matplotlib's settings are ``theme``'s (``style.rc_for``); after
+    it, those settings are as they were.
+
+    Why not ``matplotlib.rc_context``: it copies and then checks again every one of
+    matplotlib's 300-odd settings, about half a millisecond, on every move that draws.
+    Only the theme's own settings are set here, and only they are put back (drawing
+    changes no setting).
+    """
+    settings = rc_for(theme)
+    params = matplotlib.rcParams
+    before = {key: params[key] for key in settings}
+    try:
+        params.update(settings)
+        yield
+    finally:
+        params.update(before)
 
 
 @contextmanager
@@ -710,6 +830,48 @@ def _strip_key(band_key: tuple) -> tuple:
     (Its steady artists are clipped to the charts, so they never reach the strip.)"""
     limits, _looks = band_key
     return tuple(ylim for _xlim, ylim in limits)
+
+
+def _underlay_key(band_key: tuple) -> tuple:
+    """What an x-free band's underlay depends on: its charts' y limits and its steady
+    artists' looks, out of the band's key (see ``_Band.x_free``)."""
+    limits, looks = band_key
+    return tuple(ylim for _xlim, ylim in limits), looks
+
+
+def _x_free(ax: Axes, own: list[Any], renderer: Any, x_strip: bool) -> bool:
+    """Whether ``ax`` may draw its x grid lines, x tick marks and spines over the rest
+    of its static part, and that rest is the same at any x limits.
+
+    That is: it shows no x tick labels, x label or offset text, or shows them only in
+    its band's x label strip (``x_strip``: they are then put on after); every artist it
+    holds (but ``own``: the dynamic ones, and its grid lines and tick marks) is placed
+    across in its own box, not in data (a legend, a title, a band across the chart), or
+    is a spine of the chart's whole width or height; and none of them that reaches into
+    the chart is stacked above its grid lines, so drawing the lines, marks and spines
+    last stacks them as matplotlib does.
+    """
+    if not (x_strip or _draws_nothing(ax.xaxis)):
+        return False
+    x_parts_at = ax.xaxis.get_zorder()
+    for child in ax.get_children():
+        if child in own or isinstance(child, Axis) or not child.get_visible():
+            continue
+        if isinstance(child, Spine):
+            if child.get_bounds() is not None:  # a spine drawn between data values
+                return False
+            continue
+        try:
+            x_in_data, _y_in_data = child.get_transform().contains_branch_seperately(
+                ax.transData)
+        except ValueError:  # a transform matplotlib cannot split: taken as x-dependent
+            return False
+        if x_in_data:
+            return False
+        if child.get_zorder() > x_parts_at and child.get_window_extent(renderer).overlaps(
+                ax.bbox):
+            return False
+    return True
 
 
 def _x_strip_key(band_key: tuple) -> tuple:

@@ -26,7 +26,7 @@ from .cell_course import cells_tick_label, on_log_axis
 from .lesion_timeline import vertical_lines
 from .limits import label_every_decade
 from .live_figure import LiveFigure
-from .style import BLACK, GREY, ORANGE, REDDISH_PURPLE, ROLES, SKY_BLUE
+from .style import BAND_ZORDER, BLACK, GREY, ORANGE, REDDISH_PURPLE, ROLES, SKY_BLUE
 
 __all__ = ["PlanChangeData", "PlanChangeFigure"]
 
@@ -134,7 +134,7 @@ class PlanChangeFigure(LiveFigure[PlanChangeData]):
         # Steady (drawn with the chart's axes): the same on every move.
         self.band: Rectangle = self.steady(size_ax.axhspan(
             0, 1, color=GREY, alpha=self.theme.band_alpha, linewidth=0,
-            label="Too small to see", zorder=1.6))
+            label="Too small to see", zorder=BAND_ZORDER))
         self.size_lines = [self.line(size_ax, role, label=label)
                            for role, label in zip(_LESION_ROLES, self.lesion_labels,
                                                   strict=False)]

@@ -19,7 +19,8 @@ from ..checks import Record, check_instance
 if TYPE_CHECKING:  # only for annotations: older matplotlib has no matplotlib.typing
     from matplotlib.typing import RcKeyType
 
-__all__ = ["PALETTE", "ROLES", "Role", "Theme", "THEMES", "theme_named", "rc_for"]
+__all__ = ["BAND_ZORDER", "PALETTE", "ROLES", "Role", "Theme", "THEMES", "theme_named",
+           "rc_for"]
 
 # Okabe-Ito colours used by the series (yellow #F0E442 is left out: it is
 # too light on a white background for lines).
@@ -31,6 +32,11 @@ BLUE = "#0072B2"
 VERMILLION = "#D55E00"
 REDDISH_PURPLE = "#CC79A7"
 GREY = "#6E6E6E"  # for reference lines and bands only, never to tell data apart
+#: Stacking order of a shaded band across a chart ("too small to see"): under the grid
+#: lines (1.5, as matplotlib stacks them) and the data. Why under: the grid lines then
+#: read the same inside the band and out, and the vertical ones of a chart above the
+#: time axis are drawn over the rest of its picture anyway (see ``live_figure``).
+BAND_ZORDER = 1.4
 
 PALETTE: tuple[str, ...] = (BLACK, ORANGE, SKY_BLUE, BLUISH_GREEN, BLUE, VERMILLION,
                             REDDISH_PURPLE)

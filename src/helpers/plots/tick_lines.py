@@ -47,18 +47,32 @@ class _TickLines(Artist):
     """Draws, for each axis of an axes, its grid lines and tick marks (``_Part`` each)
     at the tick places matplotlib's locators give for the current limits."""
 
-    def __init__(self, parts: list[_Part], zorder: float) -> None:
+    def __init__(self, parts: list[_Part], zorder: float, x_axis: Axis) -> None:
         super().__init__()
         self._parts = parts
+        self._x_axis = x_axis
         self.set_zorder(zorder)
         # Not in the layout: matplotlib's grid and tick marks never counted there, and
         # an artist without an extent of its own would count as a point at (0, 0).
         self.set_in_layout(False)
+        #: When True, ``draw`` leaves out the x axis's grid lines and tick marks: the
+        #: figure draws them on their own (``draw_x_parts``), over the rest of the chart.
+        self.x_parts_apart = False
 
     def draw(self, renderer: Any) -> None:
         if not self.get_visible():
             return
-        for part in self._parts:
+        left_out = self._x_axis if self.x_parts_apart else None
+        self._draw_parts(renderer, [part for part in self._parts if part.axis is not left_out])
+
+    def draw_x_parts(self, renderer: Any) -> None:
+        """Draw only the x axis's grid lines and tick marks."""
+        if self.get_visible():
+            self._draw_parts(renderer, [part for part in self._parts
+                                        if part.axis is self._x_axis])
+
+    def _draw_parts(self, renderer: Any, parts: list[_Part]) -> None:
+        for part in parts:
             # Drawn only where matplotlib would draw the axis (not for axes turned off).
             if not (part.axis.axes.axison and part.axis.get_visible()):
                 continue
@@ -123,7 +137,7 @@ def _places_worked_out(axis: Axis, which: str) -> np.ndarray:
     return places[(drawn >= low - slack) & (drawn <= high + slack)]
 
 
-def draw_ticks_as_one(ax: Axes) -> Artist:
+def draw_ticks_as_one(ax: Axes) -> _TickLines:
     """Take over drawing ``ax``'s grid lines and tick marks (see the module docstring).
 
     Call once the axes is built (its grid and tick settings final). matplotlib's own
@@ -147,6 +161,6 @@ def draw_ticks_as_one(ax: Axes) -> Artist:
                 line.axes = ax
                 parts.append(_Part(axis, which, name, line))
             axis.set_tick_params(which=which, gridOn=False, tick1On=False, tick2On=False)
-    artist = _TickLines(parts, zorder=ax.xaxis.get_zorder())
+    artist = _TickLines(parts, zorder=ax.xaxis.get_zorder(), x_axis=ax.xaxis)
     ax.add_artist(artist)
     return artist
