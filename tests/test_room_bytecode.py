@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import helpers
-from room.bytecode import SERIES_PACKAGES, compile_series_code
+from room.bytecode import compile_series_code
 from room.warm_kernels import WarmParent
 
 HEADER_SIZE_AT = slice(12, 16)  # a .pyc header: magic, flags, source mtime, source size
@@ -70,11 +70,6 @@ def test_a_name_that_is_not_an_installed_package_is_refused(name):
     with pytest.raises(ValueError, match=rf"packages must name installed packages; "
                                          rf"got '{name}'"):
         compile_series_code([name])
-
-
-def test_the_series_packages_are_what_lesson_kernels_import():
-    assert SERIES_PACKAGES == ("helpers",)
-    assert Path(helpers.__file__).parent.name == "helpers"
 
 
 def test_the_warm_parent_writes_the_series_bytecode(tmp_path, monkeypatch):
