@@ -58,7 +58,7 @@ from ..checks import (
     check_number,
     check_sequence,
 )
-from .growth import GROWTH_LAWS, MAX_CELLS
+from .growth import GROWTH_LAWS, MAX_CELLS, _gompertz_cells, _logistic_cells
 from .treatment import DEFAULT_DRUG, Schedule
 
 __all__ = ["Clone", "SimulationResult", "simulate", "MAX_HORIZON_DAYS"]
@@ -376,14 +376,15 @@ def _run(items: tuple[Clone, ...], schedule: Schedule, horizon: int, law: str, c
     # cost per call (about a microsecond) on arrays that short made the day loop most of
     # a slider move. Python's own arithmetic on a few floats is several times faster.
     rates = [float(c.effective_growth_rate_per_day) for c in items]
-    # One clone, or clones that all grow alike, follow the law's closed form exactly,
-    # so one step a day is exact; mutation moves cells between clones each sub-step.
+    # One clone, or clones that all grow alike, follow the law's closed form exactly, as
+    # do clones growing without crowding: worked out a stretch at a time (below). Mutation
+    # moves cells between clones each sub-step.
     alike = mutation == 0.0 and all(rate == rates[0] for rate in rates)
     exact = law == "exponential" and mutation == 0.0
     # Otherwise no sub-step may grow a clone more than e-fold (rate x step <= 1): this
     # keeps the total within the capacity even when the clones' rates differ
     # (docs/model.md, "Numbers that stay finite").
-    steps = 1 if exact or alike else max(steps, math.ceil(max(rates)))
+    steps = max(steps, math.ceil(max(rates)))
     dt = 1.0 / steps
     order = range(len(items))
     # Each clone's kill (logs per full dose) by each drug the schedule gives.
@@ -411,8 +412,6 @@ def _run(items: tuple[Clone, ...], schedule: Schedule, horizon: int, law: str, c
     day_growth = [math.exp(rate) for rate in rates]  # one day of uncrowded growth
     limit = MAX_CELLS if law == "exponential" else capacity
     cells = [float(c.initial_cells) for c in items]
-    sample_days: list[int] = []
-    samples: list[list[float]] = []
 
     def after_event(day: int, cells: list[float]) -> list[float]:
         # The day's doses, then its local treatments.
@@ -459,6 +458,8 @@ def _run(items: tuple[Clone, ...], schedule: Schedule, horizon: int, law: str, c
         return SimulationResult(days=days, cells=out, clone_names=tuple(c.name for c in items),
                                 resistant=resistant, schedule=schedule, horizon_days=horizon)
 
+    sample_days: list[int] = []
+    samples: list[list[float]] = []
     for day in range(horizon + 1):
         if day > 0:
             for _ in range(steps):
@@ -538,32 +539,23 @@ def _course_by_stretches(
 
 def _alike_totals(total: float, rate: float, elapsed_days: np.ndarray, law: str,
                   capacity: float) -> np.ndarray:
-    """The cells of a tumour of ``total`` cells after each of ``elapsed_days``, growing
-    at ``rate`` per day under the crowded ``law`` ("logistic" or "gompertz") towards
-    ``capacity``: the closed forms of ``_uncrowded_days``, in forms that neither
-    overflow nor pass the capacity."""
-    if total <= 0.0:
-        return np.zeros_like(elapsed_days)  # nothing left to grow
+    """The cells of a tumour of ``total`` cells (above 0) after each of ``elapsed_days``,
+    growing at ``rate`` per day under the crowded ``law`` ("logistic" or "gompertz")
+    towards ``capacity``: the closed forms of ``_uncrowded_days`` (those of ``grow``, but
+    for Gompertz below one cell), in forms that neither overflow nor pass the capacity."""
     if rate <= 0.0:
         return total * np.exp(rate * elapsed_days)  # no crowding (``_uncrowded_days``)
     if total >= capacity:
         return np.full_like(elapsed_days, total)
     if law == "logistic":
-        share = total / capacity
-        # The denominator is at least the share, so the total stays at most the capacity.
-        totals = total / (share + (1.0 - share) * np.exp(-rate * elapsed_days))
-    else:
-        log_capacity = math.log(capacity)
-        if total >= 1.0:
-            totals = total * np.exp(-math.log(capacity / total)
-                                    * np.expm1(-rate * elapsed_days / log_capacity))
-        else:
-            # Below one cell the crowding factor is 1: uncrowded until the count reaches 1.
-            # (In logs: a count that small times its growth could overflow.)
-            to_one_cell = math.log(1.0 / total) / rate
-            crowded = np.maximum(elapsed_days - to_one_cell, 0.0)
-            logs = np.where(elapsed_days <= to_one_cell, math.log(total) + rate * elapsed_days,
-                            -log_capacity * np.expm1(-rate * crowded / log_capacity))
-            totals = np.exp(np.minimum(logs, log_capacity))
-    # Floating dust only: the closed form itself never passes the capacity.
-    return np.minimum(totals, capacity)
+        return _logistic_cells(total, rate * elapsed_days, capacity)
+    if total >= 1.0:
+        return _gompertz_cells(total, rate * elapsed_days, capacity)
+    # Below one cell the crowding factor is 1: uncrowded until the count reaches 1, then
+    # Gompertz from 1. (In logs: a count that small times its growth could overflow.)
+    log_capacity = math.log(capacity)
+    to_one_cell = math.log(1.0 / total) / rate
+    crowded = np.maximum(elapsed_days - to_one_cell, 0.0)
+    logs = np.where(elapsed_days <= to_one_cell, math.log(total) + rate * elapsed_days,
+                    -log_capacity * np.expm1(-rate * crowded / log_capacity))
+    return np.minimum(np.exp(np.minimum(logs, log_capacity)), capacity)

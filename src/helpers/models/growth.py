@@ -150,22 +150,34 @@ def grow(
                          np.exp(math.log(n0) + logs))
         cells = np.where(growth_logs >= room, MAX_CELLS, np.minimum(cells, MAX_CELLS))
     elif law == "logistic":
-        # N = N0 / (x + (1 - x) e^(-r t)) with x = N0 / K: the denominator is at least x,
-        # so N stays at most K however long the time (no inf * 0 for tiny N0).
-        share = n0 / capacity
-        if share > 0.0:
-            cells = n0 / (share + (1.0 - share) * np.exp(-growth_logs))
-        else:  # N0 / K too small for a float: the same formula, in logs
-            log_n0 = math.log(n0)
-            cells = np.exp(log_n0 - np.logaddexp(log_n0 - math.log(capacity), -growth_logs))
-        cells = np.minimum(cells, capacity)
+        cells = _logistic_cells(n0, growth_logs, capacity)
     else:
-        # In logs throughout: N0 / K, or K times a tiny share, may underflow to 0.
-        log_capacity = math.log(capacity)
-        log_share = math.log(n0) - log_capacity
-        cells = np.exp(log_capacity + log_share * np.exp(-growth_logs / log_capacity))
-        cells = np.minimum(cells, capacity)
+        cells = _gompertz_cells(n0, growth_logs, capacity)
     return float(cells) if cells.ndim == 0 else cells
+
+
+def _logistic_cells(n0: float, growth_logs: np.ndarray, capacity: float) -> np.ndarray:
+    """Logistic growth's closed form, unchecked (``grow`` and the clone solver check
+    first): the cells from ``n0`` (above 0, at most ``capacity``) after uncrowded growth
+    of ``growth_logs`` (rate x days, natural logs), never above the capacity."""
+    # N = N0 / (x + (1 - x) e^(-r t)) with x = N0 / K: the denominator is at least x,
+    # so N stays at most K however long the time (no inf * 0 for tiny N0).
+    share = n0 / capacity
+    if share > 0.0:
+        cells = n0 / (share + (1.0 - share) * np.exp(-growth_logs))
+    else:  # N0 / K too small for a float: the same formula, in logs
+        log_n0 = math.log(n0)
+        cells = np.exp(log_n0 - np.logaddexp(log_n0 - math.log(capacity), -growth_logs))
+    return np.minimum(cells, capacity)
+
+
+def _gompertz_cells(n0: float, growth_logs: np.ndarray, capacity: float) -> np.ndarray:
+    """Gompertz growth's closed form, unchecked (as ``_logistic_cells``)."""
+    # In logs throughout: N0 / K, or K times a tiny share, may underflow to 0.
+    log_capacity = math.log(capacity)
+    log_share = math.log(n0) - log_capacity
+    cells = np.exp(log_capacity + log_share * np.exp(-growth_logs / log_capacity))
+    return np.minimum(cells, capacity)
 
 
 def doublings_to_reach(cells: float, from_cells: float = 1.0) -> float:

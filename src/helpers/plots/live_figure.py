@@ -346,7 +346,7 @@ class LiveFigure(ABC, Generic[D]):
         missing = [band for band in missing if band not in overlaid]
         if missing:
             drawn = {i for band in missing for i in band.axes}
-            pasted = [sprite.artist for sprite in self._sprites if sprite.artist.get_visible()]
+            pasted = [sprite.artist for sprite in self._shown_sprites()]
             hidden = [ax for i, ax in enumerate(self.axes) if i not in drawn and ax.get_visible()]
             # Bands whose y labels, or x labels, at these limits are kept: pasted, not
             # drawn.
@@ -372,12 +372,13 @@ class LiveFigure(ABC, Generic[D]):
             for band, xlims in x_strips:
                 self._paste_or_keep(band.x_strips, xlims, band.x_strip)
         x_free = [(band, new[band]) for band in [*missing, *overlaid] if band.x_free]
-        self._overlay_x_parts(x_free, first=False)
+        if x_free:
+            with _theme_settings(self.theme):
+                self._overlay_x_parts(x_free, first=False)
         if missing or x_free:
             # Last: over every band drawn or overlaid, pasted as they were first drawn.
-            for sprite in self._sprites:
-                if sprite.artist.get_visible():
-                    canvas.restore_region(sprite.region)
+            for sprite in self._shown_sprites():
+                canvas.restore_region(sprite.region)
         for band, key in zip(self._bands, keys, strict=True):
             if band not in new:
                 # Limits seen before: the band's static part is a function of them.
@@ -393,15 +394,19 @@ class LiveFigure(ABC, Generic[D]):
         self._background = canvas.copy_from_bbox(self.figure.bbox)
         self._shown_keys = keys
 
+    def _shown_sprites(self) -> list[_Sprite]:
+        """The sprites on show (pasted after a drawing; not drawn by it)."""
+        return [sprite for sprite in self._sprites or [] if sprite.artist.get_visible()]
+
     def _paste_or_keep(self, kept: OrderedDict[tuple, Any], limits: tuple,
-                       region: Bbox | None) -> None:
-        """Paste the label strip ``kept`` for ``limits``, or keep the one just drawn in
-        ``region`` for them."""
+                       region: Bbox | None, most: int = BACKGROUNDS_KEPT) -> None:
+        """Paste the picture (a label strip, an underlay) ``kept`` for ``limits``, or keep
+        the one just drawn in ``region`` for them (the newest ``most``)."""
         if limits in kept:
             self._canvas.restore_region(kept[limits])
             kept.move_to_end(limits)
         else:
-            keep_newest(kept, limits, self._canvas.copy_from_bbox(region), BACKGROUNDS_KEPT)
+            keep_newest(kept, limits, self._canvas.copy_from_bbox(region), most)
 
     @contextmanager
     def _x_parts_left_out(self, bands: list[_Band]) -> Iterator[None]:
@@ -428,40 +433,27 @@ class LiveFigure(ABC, Generic[D]):
         (as matplotlib stacks them: the spines on top), and its x labels (their strip
         pasted where kept, else drawn and kept). The x axis labels that are sprites are
         drawn only at the ``first`` drawing (when the sprites are taken from it); else
-        the caller pastes them after."""
-        if not bands:
-            return
-        canvas = self._canvas
-        renderer = canvas.get_renderer()
-        sprites = [] if first else [sprite.artist for sprite in self._sprites or []]
-        with _theme_settings(self.theme):
-            for band, key in bands:
-                under = _underlay_key(key)
-                if under in band.underlays:
-                    canvas.restore_region(band.underlays[under])
-                    band.underlays.move_to_end(under)
-                else:
-                    keep_newest(band.underlays, under, canvas.copy_from_bbox(band.bbox),
-                                UNDERLAYS_KEPT)
-                charts = [self.axes[i] for i in band.axes]
-                for i, ax in zip(band.axes, charts, strict=True):
-                    self._tick_lines[i].draw_x_parts(renderer)
-                    for spine in ax.spines.values():
-                        if spine.get_visible():
-                            spine.draw(renderer)
-                if band.x_strip is None:
-                    continue
-                limits = _x_strip_key(key)
-                if limits in band.x_strips:
-                    canvas.restore_region(band.x_strips[limits])
-                    band.x_strips.move_to_end(limits)
-                    continue
+        the caller pastes them after. (Called under the theme's settings: new ticks read
+        them.)"""
+        renderer = self._canvas.get_renderer()
+        sprites = [] if first else [sprite.artist for sprite in self._shown_sprites()]
+        for band, key in bands:
+            self._paste_or_keep(band.underlays, _underlay_key(key), band.bbox, UNDERLAYS_KEPT)
+            charts = [self.axes[i] for i in band.axes]
+            for i, ax in zip(band.axes, charts, strict=True):
+                self._tick_lines[i].draw_x_parts(renderer)
+                for spine in ax.spines.values():
+                    if spine.get_visible():
+                        spine.draw(renderer)
+            if band.x_strip is None:
+                continue
+            limits = _x_strip_key(key)
+            if limits not in band.x_strips:
                 with _hidden(sprites, []), _tick_labels_unmeasured(charts):
                     for ax in charts:
                         if not _draws_nothing(ax.xaxis):  # (an upper chart's draws nothing)
                             ax.xaxis.draw(renderer)
-                keep_newest(band.x_strips, limits, canvas.copy_from_bbox(band.x_strip),
-                            BACKGROUNDS_KEPT)
+            self._paste_or_keep(band.x_strips, limits, band.x_strip)
 
     def _draw_first(self, keys: tuple) -> None:
         """The figure's first static part, at ``keys``: all of it drawn (no dynamic
